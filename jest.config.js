@@ -1,0 +1,45 @@
+/** Two projects: unit specs beside the code, e2e specs under test/ against real PostgreSQL and Redis. */
+const tsJest = [
+  'ts-jest',
+  {
+    tsconfig: 'tsconfig.json',
+    isolatedModules: false,
+    diagnostics: { warnOnly: false },
+    // The swagger plugin fills the OpenAPI schemas from the DTOs, as `nest build` does.
+    astTransformers: {
+      before: ['<rootDir>/test/swagger-transformer.js'],
+    },
+  },
+];
+
+// @fastify/static pulls in content-disposition, which ships only as ES modules; jest needs it as CommonJS.
+const esmOnly = ['content-disposition'];
+const jsToCommonJs = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true }];
+
+module.exports = {
+  maxWorkers: 2,
+  testTimeout: 60000,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform: { '^.+\\.ts$': tsJest, '^.+\\.js$': jsToCommonJs },
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest, '^.+\\.js$': jsToCommonJs },
+      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+  ],
+};

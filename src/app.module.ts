@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ProblemFilter } from './common/errors/problem.filter';
+import { CoreModule } from './core.module';
+import { FEATURE_MODULES } from './feature-modules';
+import { HealthModule } from './modules/health/health.module';
+
+@Module({
+  imports: [CoreModule, HealthModule, ...FEATURE_MODULES],
+  providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+})
+export class AppModule {}

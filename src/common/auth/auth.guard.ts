@@ -1,0 +1,31 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Role } from '../domain/vocabulary';
+import { ForbiddenException, UnauthorizedException } from '../errors/domain.exception';
+import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import { Scope } from './scope';
+import { TokenService } from './token.service';
+
+/** Global guard: bearer token → scope on the request, then the route's @Roles. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; scope?: Scope; id?: string }>();
+    const header = req.headers['authorization'] ?? '';
+    const [kind, token] = header.split(' ');
+    if (kind?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException();
+    const scope = this.tokens.verify(token);
+    if (!scope) throw new UnauthorizedException('The token is invalid or has expired; log in again');
+    req.scope = { ...scope, requestId: req.id };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (roles && !roles.includes(scope.role)) throw new ForbiddenException();
+    return true;
+  }
+}

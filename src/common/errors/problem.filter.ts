@@ -1,0 +1,137 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import {
+  PG_CHECK_VIOLATION,
+  PG_EXCLUSION_VIOLATION,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_UNIQUE_VIOLATION,
+  pgCode,
+  pgConstraint,
+} from '../../database/pg-errors';
+import { DomainException, FieldError } from './domain.exception';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  instance?: string;
+  errors?: FieldError[];
+  requestId?: string;
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Not allowed',
+  429: 'Too many requests',
+  500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** Maps every error to application/problem+json; never leaks a stack trace or SQL. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const reply = ctx.getResponse<FastifyReply>();
+    const request = ctx.getRequest<FastifyRequest>();
+    const problem = this.toProblem(exception);
+    problem.instance = request?.url?.split('?')[0];
+    problem.requestId = request?.id;
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, requestId: request?.id }, 'Unhandled error');
+    }
+    if (problem.status === 429) reply.header('retry-after', '60');
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+
+  toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof DomainException) {
+      return this.make(exception.status, exception.code, exception.detail, exception.errors, exception.title);
+    }
+    if (exception instanceof ThrottlerException) {
+      return this.make(429, 'too_many_requests', 'Too many attempts; wait a minute and try again');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : (res as { message?: string | string[] }).message;
+      const detail = Array.isArray(message) ? message.join('; ') : message;
+      if (status === 400 && /not valid JSON/i.test(detail ?? '')) return this.make(400, 'invalid_json', 'The request body is not valid JSON');
+      if (status >= 500) return this.make(status, status === 503 ? 'unavailable' : 'internal_error', status === 503 ? detail : undefined, undefined);
+      return this.make(status, HTTP_CODES[status] ?? `http_${status}`, detail);
+    }
+    if (exception instanceof QueryFailedError) return this.fromDatabase(exception);
+    const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+      return this.fromFastify(fastifyError.statusCode, fastifyError.code, fastifyError.message);
+    }
+    return this.make(500, 'internal_error', 'Something went wrong on our side; the error has been logged');
+  }
+
+  private fromDatabase(err: QueryFailedError): ProblemBody {
+    const code = pgCode(err);
+    const constraint = pgConstraint(err) ?? 'constraint';
+    if (code === PG_UNIQUE_VIOLATION || code === PG_EXCLUSION_VIOLATION) {
+      return this.make(409, 'duplicate', `This would duplicate an existing record (${constraint})`);
+    }
+    if (code === PG_FOREIGN_KEY_VIOLATION) {
+      return this.make(409, 'referenced_record', `A referenced record does not exist or is still in use (${constraint})`);
+    }
+    if (code === PG_CHECK_VIOLATION) {
+      return this.make(400, 'validation_failed', `A value breaks a rule (${constraint})`);
+    }
+    if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
+      return this.make(400, 'validation_failed', 'A value has the wrong format');
+    }
+    this.logger.error({ err, code }, 'Database error');
+    return this.make(500, 'internal_error', 'Something went wrong on our side; the error has been logged');
+  }
+
+  private fromFastify(status: number, code?: string, message?: string): ProblemBody {
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return this.make(400, 'invalid_json', 'The request body is not valid JSON');
+    }
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || status === 413) {
+      return this.make(413, 'payload_too_large', message ?? 'The request body is too large');
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return this.make(415, 'unsupported_media_type', message ?? 'Unsupported content type');
+    }
+    return this.make(status, `http_${status}`, message);
+  }
+
+  private make(status: number, code: string, detail?: string, errors?: FieldError[], title?: string): ProblemBody {
+    const body: ProblemBody = {
+      type: `https://koers.example/problems/${code}`,
+      title: title ?? STATUS_TITLES[status] ?? HttpStatus[status] ?? 'Error',
+      status,
+      code,
+    };
+    if (detail) body.detail = detail;
+    if (errors && errors.length) body.errors = errors;
+    return body;
+  }
+}

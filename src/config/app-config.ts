@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import * as dotenv from 'dotenv';
+import { EnvironmentVariables, validateEnvironment } from './env.validation';
+
+let cached: EnvironmentVariables | undefined;
+
+/** Reads .env (if any) and the process environment once, validated. */
+export function loadEnvironment(): EnvironmentVariables {
+  if (!cached) {
+    dotenv.config({ quiet: true } as dotenv.DotenvConfigOptions);
+    cached = validateEnvironment({ ...process.env });
+    process.env.TZ = process.env.TZ || 'UTC';
+  }
+  return cached;
+}
+
+/** Test hook: forget the cached settings so a changed environment is read again. */
+export function resetEnvironmentCache(): void {
+  cached = undefined;
+}
+
+/** Overrides used by tests and scripts that target another database. */
+export function overrideEnvironment(values: Partial<Record<keyof EnvironmentVariables, string>>): void {
+  Object.assign(process.env, values);
+  cached = undefined;
+}
+
+/** Typed accessors to the validated settings; nothing else reads process.env. */
+@Injectable()
+export class AppConfig {
+  private readonly env = loadEnvironment();
+
+  get nodeEnv() { return this.env.NODE_ENV; }
+  get isProduction() { return this.env.NODE_ENV === 'production'; }
+  get databaseUrl() { return this.env.DATABASE_URL; }
+  get databaseReadUrl() { return this.env.DATABASE_READ_URL ?? this.env.DATABASE_URL; }
+  get redisUrl() { return this.env.REDIS_URL; }
+  get queuePrefix() { return this.env.QUEUE_PREFIX; }
+  get port() { return this.env.PORT; }
+  get host() { return this.env.HOST; }
+  get storageDir() { return this.env.STORAGE_DIR; }
+  get bsnEncryptionKey() { return Buffer.from(this.env.BSN_ENCRYPTION_KEY, 'hex'); }
+  get bsnHmacKey() { return this.env.BSN_HMAC_KEY; }
+  get jwtSecret() { return this.env.JWT_SECRET; }
+  get jwtExpiresIn() { return this.env.JWT_EXPIRES_IN; }
+  get reportTimezone() { return this.env.REPORT_TIMEZONE; }
+  get logLevel() { return this.env.LOG_LEVEL; }
+  get loginRateLimit() { return this.env.LOGIN_RATE_LIMIT; }
+  get loginRateWindowMs() { return this.env.LOGIN_RATE_WINDOW_SECONDS * 1000; }
+  get workerConcurrency() { return this.env.WORKER_CONCURRENCY; }
+  get publicBaseUrl() { return this.env.PUBLIC_BASE_URL ?? `http://localhost:${this.env.PORT}`; }
+}

@@ -1,0 +1,104 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** Every setting the processes read; startup fails when one is invalid. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/koers';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_READ_URL must be a postgres:// URL' })
+  DATABASE_READ_URL?: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379/0';
+
+  @IsString()
+  QUEUE_PREFIX = 'koers';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @IsString()
+  @IsNotEmpty()
+  STORAGE_DIR = './storage';
+
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'BSN_ENCRYPTION_KEY must be 64 hex characters (32 bytes, AES-256)' })
+  BSN_ENCRYPTION_KEY: string;
+
+  @IsString()
+  @MinLength(32, { message: 'BSN_HMAC_KEY must be at least 32 characters' })
+  BSN_HMAC_KEY: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  @IsString()
+  JWT_EXPIRES_IN = '8h';
+
+  @IsIn(['Europe/Amsterdam', 'UTC'])
+  REPORT_TIMEZONE = 'Europe/Amsterdam';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WORKER_CONCURRENCY = 4;
+
+  @IsOptional()
+  @IsString()
+  PUBLIC_BASE_URL?: string;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
+  const config = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
+  const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => {
+      const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
+      return msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`;
+    });
+    throw new ConfigValidationError(`Invalid settings: ${lines.join('; ')} (see .env.example)`);
+  }
+  return config;
+}

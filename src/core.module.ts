@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'crypto';
+import { AuthCoreModule } from './common/auth/auth-core.module';
+import { AppConfig } from './config/app-config';
+import { AppConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
+import { AuditModule } from './modules/audit/audit.module';
+
+/** What both processes need: settings, logging, database, queues, auth, audit. */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (req, res) => {
+            const incoming = req.headers['x-request-id'];
+            const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+            res.setHeader('x-request-id', id);
+            return id;
+          },
+          // Never log credentials, tokens or request bodies (which may hold a BSN).
+          redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', '*.password', '*.bsn', '*.token'], remove: true },
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+          },
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+        },
+      }),
+    }),
+    DatabaseModule,
+    JobsModule,
+    AuthCoreModule,
+    AuditModule,
+  ],
+})
+export class CoreModule {}

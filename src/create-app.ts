@@ -1,0 +1,39 @@
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import * as path from 'path';
+import { AppModule } from './app.module';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { FieldErrorDto, ProblemDto } from './common/http/api-problems.decorator';
+
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/** Builds the HTTP application (used by main.ts and by the e2e tests). */
+export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifyStatic as never, { root: path.join(__dirname, '..', '..', 'templates', 'web'), prefix: '/', index: ['index.html'], wildcard: false });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
+  );
+  app.enableShutdownHooks();
+  const doc = new DocumentBuilder()
+    .setTitle('Koers API')
+    .setDescription(
+      'Course trajectories and learner tracking for inburgering courses. Log in at POST /api/v1/auth/login and send the token as a bearer token. Errors are application/problem+json.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, doc, { extraModels: [ProblemDto, FieldErrorDto] });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,31 @@
+/** Queue names, job names and their payloads in one place. Payloads carry ids, never personal data. */
+export const QUEUES = ['signals', 'maintenance'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface JobPayloads {
+  /** Re-evaluate absence rules R1/R2 for these trajectories (after a register save). */
+  'signals.evaluate': { trajectoryIds: string[] };
+  /** Nightly safety net: evaluate every active trajectory as of a date (YYYY-MM-DD). */
+  'signals.nightly-pass': { asOf: string };
+  /** Liveness probe for the worker; used by health checks and tests. */
+  'maintenance.ping': { note: string };
+}
+export type JobName = keyof JobPayloads;
+
+export const JOB_QUEUE: { [N in JobName]: QueueName } = {
+  'signals.evaluate': 'signals',
+  'signals.nightly-pass': 'signals',
+  'maintenance.ping': 'maintenance',
+};
+
+export const JOB_ATTEMPTS = 5;
+export const JOB_BACKOFF_MS = 2_000;
+export const JOB_KEEP_COMPLETED = 1_000;
+export const JOB_KEEP_FAILED = 5_000;
+
+export const JOB_DEFAULTS = {
+  attempts: JOB_ATTEMPTS,
+  backoff: { type: 'exponential', delay: JOB_BACKOFF_MS },
+  removeOnComplete: JOB_KEEP_COMPLETED,
+  removeOnFail: JOB_KEEP_FAILED,
+} as const;

@@ -1,0 +1,2 @@
+import { Assessment } from './assessment.entity';
+export const AssessmentEntities = [Assessment];

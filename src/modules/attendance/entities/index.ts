@@ -1,0 +1,2 @@
+import { AttendanceRecord } from './attendance-record.entity';
+export const AttendanceEntities = [AttendanceRecord];

@@ -1,0 +1,2 @@
+import { AuditEvent } from './audit-event.entity';
+export const AuditEntities = [AuditEvent];

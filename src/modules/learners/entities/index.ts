@@ -1,0 +1,2 @@
+import { Learner } from './learner.entity';
+export const LearnerEntities = [Learner];

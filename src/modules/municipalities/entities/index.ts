@@ -1,0 +1,2 @@
+import { Municipality } from './municipality.entity';
+export const MunicipalityEntities = [Municipality];

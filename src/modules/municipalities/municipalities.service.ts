@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Scope } from '../../common/auth/scope';
+import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { PG_UNIQUE_VIOLATION, pgCode } from '../../database/pg-errors';
+import { AuditService } from '../audit/audit.service';
+import { CreateMunicipalityDto, MunicipalityQueryDto, UpdateMunicipalityDto } from './dto/municipality.dto';
+import { Municipality } from './entities/municipality.entity';
+import { MunicipalityRepository } from './municipality.repository';
+
+@Injectable()
+export class MunicipalitiesService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly repo: MunicipalityRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(q: MunicipalityQueryDto, scope: Scope) {
+    return this.repo.findPageInScope(q, scope);
+  }
+
+  async get(id: string, scope: Scope): Promise<Municipality> {
+    const m = await this.repo.findOneInScope(id, scope);
+    if (!m) throw new NotFoundException('Municipality', id);
+    return m;
+  }
+
+  async create(dto: CreateMunicipalityDto, scope: Scope): Promise<Municipality> {
+    return this.uniqueCode(() =>
+      this.db.transaction(async (m) => {
+        const saved = await m.save(Municipality, m.create(Municipality, { ...dto, debtorNumber: dto.debtorNumber ?? null }));
+        await this.audit.record(m, scope, { action: 'create', entityType: 'municipality', entityId: saved.id, fields: Object.keys(dto) });
+        return saved;
+      }),
+    );
+  }
+
+  async update(id: string, dto: UpdateMunicipalityDto, scope: Scope): Promise<Municipality> {
+    return this.uniqueCode(() =>
+      this.db.transaction(async (m) => {
+        const res = await m.update(Municipality, { id }, dto);
+        if (!res.affected) throw new NotFoundException('Municipality', id);
+        await this.audit.record(m, scope, { action: 'update', entityType: 'municipality', entityId: id, fields: Object.keys(dto) });
+        return m.findOneOrFail(Municipality, { where: { id } });
+      }),
+    );
+  }
+
+  private async uniqueCode<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ConflictException('duplicate', 'A municipality with this CBS code exists', [{ field: 'cbsCode', message: 'is already in use' }]);
+      throw e;
+    }
+  }
+}

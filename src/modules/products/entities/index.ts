@@ -1,0 +1,2 @@
+import { Product } from './product.entity';
+export const ProductEntities = [Product];

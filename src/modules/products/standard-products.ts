@@ -1,0 +1,43 @@
+/** The college's standard products (course types); configurable afterwards. */
+export const STANDARD_PRODUCTS = [
+  {
+    code: 'B1-ROUTE',
+    name: 'B1-route',
+    legalRegime: 'wi2021',
+    contractedHours: 1200,
+    plannedDurationWeeks: 78,
+    defaultTargets: { reading: 'B1', listening: 'B1', writing: 'B1', speaking: 'B1', knm: 'pass', map: 'pass' },
+    requiredDomains: ['work', 'knowledge_of_society', 'housing', 'neighbourhood', 'health_care'],
+    participationNorm: false,
+  },
+  {
+    code: 'ONDERWIJSROUTE',
+    name: 'Onderwijsroute',
+    legalRegime: 'wi2021',
+    contractedHours: 1400,
+    plannedDurationWeeks: 104,
+    defaultTargets: { reading: 'B1', listening: 'B1', writing: 'B1', speaking: 'B1', knm: 'pass', map: 'pass' },
+    requiredDomains: ['education', 'knowledge_of_society', 'citizenship', 'work'],
+    participationNorm: false,
+  },
+  {
+    code: 'Z-ROUTE',
+    name: 'Z-route',
+    legalRegime: 'wi2021',
+    contractedHours: 1600,
+    plannedDurationWeeks: 156,
+    defaultTargets: { reading: 'A1', listening: 'A1', writing: 'A0', speaking: 'A1', knm: 'pass', map: 'pass' },
+    requiredDomains: ['housing', 'neighbourhood', 'health_care', 'parenting'],
+    participationNorm: true,
+  },
+  {
+    code: 'ALFA',
+    name: 'Alfabetisering',
+    legalRegime: 'wi2013',
+    contractedHours: 800,
+    plannedDurationWeeks: 52,
+    defaultTargets: { reading: 'A1', listening: 'A2', writing: 'A1', speaking: 'A2', ona: 'pass' },
+    requiredDomains: ['housing', 'neighbourhood', 'work'],
+    participationNorm: false,
+  },
+] as const;

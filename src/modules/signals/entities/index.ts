@@ -1,0 +1,2 @@
+import { AbsenceSignal } from './absence-signal.entity';
+export const SignalEntities = [AbsenceSignal];

@@ -1,0 +1,2 @@
+import { Trajectory } from './trajectory.entity';
+export const TrajectoryEntities = [Trajectory];

@@ -1,0 +1,2 @@
+import { User } from './user.entity';
+export const UserEntities = [User];

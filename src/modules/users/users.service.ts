@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Scope } from '../../common/auth/scope';
+import { ConflictException, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
+import { parseSort } from '../../common/http/sort';
+import { PG_UNIQUE_VIOLATION, pgCode } from '../../database/pg-errors';
+import { AuditService } from '../audit/audit.service';
+import { Learner } from '../learners/entities/learner.entity';
+import { Municipality } from '../municipalities/entities/municipality.entity';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserQueryDto } from './dto/user-query.dto';
+import { User } from './entities/user.entity';
+import { hashPassword } from './password';
+
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: string;
+  municipalityId: string | null;
+  learnerId: string | null;
+  active: boolean;
+  createdAt: Date;
+}
+
+const SORTS = { email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' };
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateUserDto, scope: Scope | null): Promise<UserView> {
+    if (dto.role === 'municipality' && !dto.municipalityId) throw ValidationFailedException.field('municipalityId', 'is required for role municipality');
+    if (dto.role !== 'municipality' && dto.municipalityId) throw ValidationFailedException.field('municipalityId', 'is only allowed for role municipality');
+    if (dto.role === 'learner' && !dto.learnerId) throw ValidationFailedException.field('learnerId', 'is required for role learner');
+    if (dto.role !== 'learner' && dto.learnerId) throw ValidationFailedException.field('learnerId', 'is only allowed for role learner');
+    const passwordHash = await hashPassword(dto.password);
+    try {
+      return await this.db.transaction(async (m) => {
+        if (dto.municipalityId && !(await m.exists(Municipality, { where: { id: dto.municipalityId } }))) {
+          throw ValidationFailedException.field('municipalityId', 'does not exist');
+        }
+        const user = await m.save(User, m.create(User, {
+          email: dto.email.toLowerCase(),
+          displayName: dto.displayName,
+          passwordHash,
+          role: dto.role,
+          municipalityId: dto.municipalityId ?? null,
+        }));
+        if (dto.learnerId) await this.linkLearner(m, dto.learnerId, user.id);
+        await this.audit.record(m, scope, { action: 'create', entityType: 'user', entityId: user.id, fields: ['email', 'displayName', 'role', 'password'] });
+        return this.findById(user.id, m);
+      });
+    } catch (e) {
+      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ConflictException('duplicate', 'A user with this e-mail (or a login for this learner) already exists', [{ field: 'email', message: 'is already in use' }]);
+      throw e;
+    }
+  }
+
+  private async linkLearner(m: EntityManager, learnerId: string, userId: string): Promise<void> {
+    const res = await m.update(Learner, { id: learnerId }, { userId });
+    if (!res.affected) throw ValidationFailedException.field('learnerId', 'does not exist');
+  }
+
+  async update(id: string, dto: UpdateUserDto, scope: Scope): Promise<UserView> {
+    return this.db.transaction(async (m) => {
+      const existing = await m.findOne(User, { where: { id } });
+      if (!existing) throw new NotFoundException('User', id);
+      const patch: Partial<User> = {};
+      if (dto.displayName !== undefined) patch.displayName = dto.displayName;
+      if (dto.active !== undefined) patch.active = dto.active;
+      if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+      const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+      if (fields.length) {
+        await m.update(User, { id }, patch);
+        await this.audit.record(m, scope, { action: 'update', entityType: 'user', entityId: id, fields });
+      }
+      return this.findById(id, m);
+    });
+  }
+
+  async findById(id: string, m: EntityManager = this.db.manager): Promise<UserView> {
+    const rows = await m.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.municipality_id AS "municipalityId",
+              l.id AS "learnerId", u.active, u.created_at AS "createdAt"
+         FROM app_user u LEFT JOIN learner l ON l.user_id = u.id WHERE u.id = $1`,
+      [id],
+    );
+    if (!rows.length) throw new NotFoundException('User', id);
+    return rows[0];
+  }
+
+  async findPage(q: UserQueryDto): Promise<Page<UserView>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.search) {
+      params.push(`%${q.search.toLowerCase()}%`);
+      where.push(`(lower(u.email) LIKE $${params.length} OR lower(u.display_name) LIKE $${params.length})`);
+    }
+    if (q.role) {
+      params.push(q.role);
+      where.push(`u.role = $${params.length}`);
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = parseSort(q.sort, SORTS, 'email').map((t) => `${t.column} ${t.direction}`).join(', ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM app_user u ${whereSql}`, params);
+    const items = await this.db.query(
+      `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.municipality_id AS "municipalityId",
+              l.id AS "learnerId", u.active, u.created_at AS "createdAt"
+         FROM app_user u LEFT JOIN learner l ON l.user_id = u.id ${whereSql}
+        ORDER BY ${order}, u.id LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      params,
+    );
+    return pageOf(items, total, q);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { CoreModule } from './core.module';
+import { FEATURE_MODULES } from './feature-modules';
+import { JobDispatcher } from './jobs/job-dispatcher';
+import { MaintenanceJobs } from './jobs/maintenance.jobs';
+
+/** The worker: same features, plus the queue processors and the scheduler; no HTTP. */
+@Module({
+  imports: [CoreModule, DiscoveryModule, ScheduleModule.forRoot(), ...FEATURE_MODULES],
+  providers: [JobDispatcher, MaintenanceJobs],
+})
+export class WorkerModule {}

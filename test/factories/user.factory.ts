@@ -1,0 +1,44 @@
+import { randomBytes } from 'crypto';
+import { TokenService } from '../../src/common/auth/token.service';
+import { Role } from '../../src/common/domain/vocabulary';
+import { Learner } from '../../src/modules/learners/entities/learner.entity';
+import { User } from '../../src/modules/users/entities/user.entity';
+import { hashPassword } from '../../src/modules/users/password';
+import { TestApp } from '../helpers/test-app';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let cachedHash: string | undefined;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+  /** `Bearer <token>` for supertest's .set('Authorization', ...) */
+  auth: string;
+}
+
+/** A user straight in the database, with a signed token (no login round trip). */
+export async function createUser(
+  t: TestApp,
+  role: Role,
+  opts: { municipalityId?: string; learnerId?: string; email?: string } = {},
+): Promise<TestUser> {
+  cachedHash ??= await hashPassword(TEST_PASSWORD);
+  const email = opts.email ?? `${role}-${randomBytes(4).toString('hex')}@test.koers`;
+  const user = await t.db.getRepository(User).save({
+    email,
+    displayName: `${role} ${email}`,
+    passwordHash: cachedHash,
+    role,
+    municipalityId: opts.municipalityId ?? null,
+  });
+  if (opts.learnerId) await t.db.getRepository(Learner).update({ id: opts.learnerId }, { userId: user.id });
+  const token = t.app.get(TokenService).sign({
+    userId: user.id,
+    role,
+    municipalityId: opts.municipalityId ?? null,
+    learnerId: opts.learnerId ?? null,
+  });
+  return { id: user.id, email, role, token, auth: `Bearer ${token}` };
+}

@@ -1,0 +1,3 @@
+import { TEST_SECRETS } from './test-env';
+
+Object.assign(process.env, TEST_SECRETS);
