@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CEFR_LEVELS, CefrLevel, Skill, SKILLS } from '../../../common/domain/vocabulary';
+import { IsCalendarDate } from '../calendar-date';
+
+export class CreateAssessmentDto {
+  @ApiProperty({ enum: SKILLS, description: 'reading, listening, writing, speaking (CEFR level) or knm, map, ona (pass/fail)' })
+  @IsIn(SKILLS)
+  skill: Skill;
+
+  @ApiProperty({ example: '2025-03-14', description: 'Day of the assessment; not in the future (Europe/Amsterdam)' })
+  @IsCalendarDate()
+  date: string;
+
+  @ApiProperty({ example: 'Methodetoets hoofdstuk 4' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  instrument: string;
+
+  @ApiPropertyOptional({ enum: CEFR_LEVELS, description: 'Required for language skills, not allowed for knm/map/ona' })
+  @IsOptional()
+  @IsIn(CEFR_LEVELS)
+  level?: CefrLevel;
+
+  @ApiPropertyOptional({ description: 'Required for knm/map/ona; for language skills default true (a failed attempt never raises a level)' })
+  @IsOptional()
+  @IsBoolean()
+  passed?: boolean;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  isExam?: boolean;
+
+  @ApiPropertyOptional({ description: 'One of this learner\'s trajectories' })
+  @IsOptional()
+  @IsUUID()
+  trajectoryId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,79 @@
+import { CEFR_LEVELS, LANGUAGE_SKILLS, PASS, PASS_FAIL_SKILLS, Skill, SKILLS } from '../../common/domain/vocabulary';
+
+/**
+ * The pure TypeScript twin of AssessmentLevelRepository's SQL: the same
+ * semantics, used by unit tests and to cross-check the database in e2e tests.
+ * DOMAIN.md: a learner's level in a skill at a date is the highest level
+ * reached on or before that date, or the intake level if none; a failed
+ * assessment never raises a level; the level is never lower than intake.
+ */
+export interface AssessmentFact {
+  skill: string;
+  date: string;
+  level: string | null;
+  passed: boolean | null;
+}
+
+export type SkillScale = 'cefr' | 'pass_fail';
+
+export interface SkillLevelAtDate {
+  skill: Skill;
+  scale: SkillScale;
+  intake: string | null;
+  current: string | null;
+  target: string | null;
+  gain: number | null;
+  passed: boolean | null;
+  reached: boolean | null;
+}
+
+const levelIndex = (level: string | null | undefined): number | null => {
+  const i = (CEFR_LEVELS as readonly string[]).indexOf(level ?? '');
+  return i < 0 ? null : i;
+};
+
+export const isPassFailSkill = (skill: string): boolean => (PASS_FAIL_SKILLS as readonly string[]).includes(skill);
+export const isLanguageSkill = (skill: string): boolean => (LANGUAGE_SKILLS as readonly string[]).includes(skill);
+
+/** Index 0..6 of the level at `date`, or null when there is neither an intake level nor a passed assessment. */
+export function levelIndexAtDate(intake: string | null | undefined, facts: AssessmentFact[], skill: string, date: string): number | null {
+  let best = levelIndex(intake);
+  for (const a of facts) {
+    if (a.skill !== skill || a.date > date || a.passed === false) continue;
+    const i = levelIndex(a.level);
+    if (i !== null && (best === null || i > best)) best = i;
+  }
+  return best;
+}
+
+/** A pass/fail skill counts as passed once any assessment on or before `date` passed. */
+export function passedAtDate(facts: AssessmentFact[], skill: string, date: string): boolean {
+  return facts.some((a) => a.skill === skill && a.date <= date && a.level === null && a.passed === true);
+}
+
+/** Every skill's intake, level at `date`, target, gain and whether the target is reached. */
+export function levelsAtDate(
+  input: { intakeLevels: Record<string, string>; targetLevels: Record<string, string>; facts: AssessmentFact[] },
+  date: string,
+): SkillLevelAtDate[] {
+  return SKILLS.map((skill): SkillLevelAtDate => {
+    const target = input.targetLevels[skill] ?? null;
+    if (isPassFailSkill(skill)) {
+      const passed = passedAtDate(input.facts, skill, date);
+      return { skill, scale: 'pass_fail', intake: null, current: null, target, gain: null, passed, reached: target === PASS ? passed : null };
+    }
+    const intakeIdx = levelIndex(input.intakeLevels[skill]);
+    const currentIdx = levelIndexAtDate(input.intakeLevels[skill], input.facts, skill, date);
+    const targetIdx = levelIndex(target);
+    return {
+      skill,
+      scale: 'cefr',
+      intake: intakeIdx === null ? null : CEFR_LEVELS[intakeIdx],
+      current: currentIdx === null ? null : CEFR_LEVELS[currentIdx],
+      target: targetIdx === null ? null : CEFR_LEVELS[targetIdx],
+      gain: intakeIdx === null || currentIdx === null ? null : currentIdx - intakeIdx,
+      passed: null,
+      reached: targetIdx === null ? null : currentIdx !== null && currentIdx >= targetIdx,
+    };
+  });
+}

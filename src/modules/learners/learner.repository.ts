@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Scope } from '../../common/auth/scope';
+import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
+import { orderBySql, parseSort } from '../../common/http/sort';
+import { maskBsn } from './bsn/bsn';
+import { LearnerQueryDto } from './dto/learner-query.dto';
+import { LearnerViewDto } from './dto/learner-view.dto';
+import { learnerScopeSql } from './learner-scope.sql';
+import { foldQuery } from './name-folding';
+
+const SORTS = {
+  lastName: 'l.last_name',
+  firstName: 'l.first_name',
+  learnerNumber: 'l.learner_number',
+  dateOfBirth: 'l.date_of_birth',
+  intakeDate: 'l.intake_date',
+  createdAt: 'l.created_at',
+};
+
+/** Never the BSN ciphertext or hash; dates as YYYY-MM-DD strings. */
+const VIEW_COLUMNS = `l.id, l.learner_number AS "learnerNumber", l.first_name AS "firstName", l.last_name AS "lastName",
+  to_char(l.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", l.municipality_id AS "municipalityId",
+  l.email, l.phone, l.street, l.postal_code AS "postalCode", l.city,
+  l.country_of_origin AS "countryOfOrigin", l.native_language AS "nativeLanguage",
+  to_char(l.intake_date, 'YYYY-MM-DD') AS "intakeDate", l.intake_levels AS "intakeLevels",
+  l.bsn_last4 AS "bsnLast4", l.user_id AS "userId", l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
+
+type LearnerRow = Omit<LearnerViewDto, 'bsnMasked'> & { bsnLast4: string | null };
+
+function toView(row: LearnerRow): LearnerViewDto {
+  const { bsnLast4, ...rest } = row;
+  return { ...rest, bsnMasked: maskBsn(bsnLast4) };
+}
+
+const escapeLike = (s: string): string => s.replace(/[\\%_]/g, '\\$&');
+
+@Injectable()
+export class LearnerRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** One count and one page query, both filtered by scope in SQL. */
+  async findPageInScope(q: LearnerQueryDto, scope: Scope): Promise<Page<LearnerViewDto>> {
+    const params: unknown[] = [];
+    const where = [learnerScopeSql(scope, params)];
+    if (q.municipalityId) {
+      params.push(q.municipalityId);
+      where.push(`l.municipality_id = $${params.length}`);
+    }
+    const search = q.search?.trim();
+    if (search) where.push(this.searchSql(search, params));
+    const order = orderBySql(parseSort(q.sort, SORTS, 'lastName,firstName'), 'l.id');
+    const whereSql = where.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`, params);
+    const rows: LearnerRow[] = await this.db.query(
+      `SELECT ${VIEW_COLUMNS} FROM learner l WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      params,
+    );
+    return pageOf(rows.map(toView), total, q);
+  }
+
+  /**
+   * Every word must occur in the folded name key (trigram GIN index
+   * ix_learner_search_trgm), or the whole input is the exact learner number.
+   */
+  private searchSql(search: string, params: unknown[]): string {
+    const words = foldQuery(search).split(' ').filter(Boolean);
+    const likes = words.map((w) => {
+      params.push(escapeLike(w));
+      return `l.search_text LIKE '%' || $${params.length} || '%'`;
+    });
+    params.push(search, search.toUpperCase());
+    return `((${likes.join(' AND ') || 'FALSE'}) OR l.learner_number IN ($${params.length - 1}, $${params.length}))`;
+  }
+
+  async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<LearnerViewDto | null> {
+    const params: unknown[] = [id];
+    const rows: LearnerRow[] = await m.query(`SELECT ${VIEW_COLUMNS} FROM learner l WHERE l.id = $1 AND ${learnerScopeSql(scope, params)}`, params);
+    return rows.length ? toView(rows[0]) : null;
+  }
+
+  async findIdByBsnHash(hash: string, scope: Scope): Promise<string | null> {
+    const params: unknown[] = [hash];
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT l.id FROM learner l WHERE l.bsn_hash = $1 AND ${learnerScopeSql(scope, params)}`, params);
+    return rows[0]?.id ?? null;
+  }
+
+  async findBsnCiphertext(m: EntityManager, id: string, scope: Scope): Promise<{ ciphertext: string | null } | null> {
+    const params: unknown[] = [id];
+    const rows: Array<{ ciphertext: string | null }> = await m.query(
+      `SELECT l.bsn_ciphertext AS ciphertext FROM learner l WHERE l.id = $1 AND ${learnerScopeSql(scope, params)}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The current row, locked for the update that follows. */
+  async lockForUpdate(m: EntityManager, id: string): Promise<{ firstName: string; lastName: string; dateOfBirth: string; intakeDate: string; version: number } | null> {
+    const rows = await m.query(
+      `SELECT first_name AS "firstName", last_name AS "lastName", to_char(date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth",
+              to_char(intake_date, 'YYYY-MM-DD') AS "intakeDate", version
+         FROM learner WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async municipalityExists(m: EntityManager, id: string): Promise<boolean> {
+    const rows = await m.query(`SELECT 1 FROM municipality WHERE id = $1`, [id]);
+    return rows.length > 0;
+  }
+
+  /** Next free `L` + 6 digits; callers hold the learner-number advisory lock. */
+  async nextLearnerNumber(m: EntityManager): Promise<string> {
+    const [{ n }] = await m.query(
+      `SELECT coalesce(max(substring(learner_number FROM 2)::int), 0) + 1 AS n FROM learner WHERE learner_number ~ '^L[0-9]{6}$'`,
+    );
+    return `L${String(n).padStart(6, '0')}`;
+  }
+}

@@ -1,0 +1,32 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TRAJECTORY_STATUSES, TrajectoryStatus } from '../../../common/domain/vocabulary';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
+
+export class TrajectoryQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TRAJECTORY_STATUSES })
+  @IsOptional()
+  @IsIn(TRAJECTORY_STATUSES)
+  status?: TrajectoryStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  municipalityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  learnerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the learner\'s name; case, diacritics and Cyrillic/Latin spelling are ignored' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}
