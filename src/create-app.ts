@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import * as path from 'path';
+import { projectRoot } from './common/startup/project-root';
 import { AppModule } from './app.module';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { FieldErrorDto, ProblemDto } from './common/http/api-problems.decorator';
@@ -19,7 +20,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFa
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
   await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
-  await app.register(fastifyStatic as never, { root: path.join(__dirname, '..', '..', 'templates', 'web'), prefix: '/', index: ['index.html'], wildcard: false });
+  await app.register(fastifyStatic as never, { root: path.join(projectRoot(), 'templates', 'web'), prefix: '/', index: ['index.html'], wildcard: false });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),

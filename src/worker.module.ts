@@ -5,10 +5,11 @@ import { CoreModule } from './core.module';
 import { FEATURE_MODULES } from './feature-modules';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { MaintenanceJobs } from './jobs/maintenance.jobs';
+import { NightlySignalsScheduler } from './modules/signals/jobs/nightly-signals.scheduler';
 
 /** The worker: same features, plus the queue processors and the scheduler; no HTTP. */
 @Module({
   imports: [CoreModule, DiscoveryModule, ScheduleModule.forRoot(), ...FEATURE_MODULES],
-  providers: [JobDispatcher, MaintenanceJobs],
+  providers: [JobDispatcher, MaintenanceJobs, NightlySignalsScheduler],
 })
 export class WorkerModule {}

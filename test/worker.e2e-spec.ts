@@ -34,7 +34,7 @@ describe('worker process (e2e)', () => {
     const [job] = await queue.getJobs(['waiting', 'active', 'completed', 'delayed']);
     const result = await job.waitUntilFinished(events, 15_000);
     expect(result).toMatchObject({ pong: 'hallo' });
-    expect(await queue.getJobCounts('completed', 'waiting', 'active')).toEqual({ completed: 1, waiting: 0, active: 0 });
+    expect(await queue.getJobCounts('completed', 'waiting', 'active')).toMatchObject({ completed: 1, waiting: 0, active: 0 });
     await events.close();
   });
 });

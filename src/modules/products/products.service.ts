@@ -29,7 +29,7 @@ export class ProductsService {
   }
 
   async create(dto: CreateProductDto, scope: Scope): Promise<Product> {
-    this.checkTargets(dto);
+    this.checkInput(dto);
     return this.uniqueCode(() =>
       this.db.transaction(async (m) => {
         const saved = await m.save(Product, m.create(Product, { ...dto, code: dto.code.toUpperCase() }));
@@ -40,7 +40,7 @@ export class ProductsService {
   }
 
   async update(id: string, dto: UpdateProductDto, scope: Scope): Promise<Product> {
-    this.checkTargets(dto);
+    this.checkInput(dto);
     const patch: Partial<Product> = { ...dto } as Partial<Product>;
     if (dto.code !== undefined) patch.code = dto.code.toUpperCase();
     const fields = definedKeys(dto);
@@ -56,9 +56,10 @@ export class ProductsService {
     );
   }
 
-  private checkTargets(dto: { defaultTargets?: Record<string, unknown> }): void {
-    if (!dto.defaultTargets) return;
-    const errors = validateDefaultTargets(dto.defaultTargets);
+  /** Optional fields may be left out, but no column takes null. */
+  private checkInput(dto: CreateProductDto | UpdateProductDto): void {
+    const errors = Object.entries(dto).filter(([, v]) => v === null).map(([k]) => ({ field: k, message: 'may not be null' }));
+    if (dto.defaultTargets) errors.push(...validateDefaultTargets(dto.defaultTargets));
     if (errors.length) throw new ValidationFailedException(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
   }
 

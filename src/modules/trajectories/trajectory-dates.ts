@@ -1,14 +1,16 @@
-import { IsDateString, Matches, ValidateIf } from 'class-validator';
+import { isDateString, ValidateBy, ValidateIf } from 'class-validator';
 
-const DATE_MESSAGE = 'must be a calendar date YYYY-MM-DD';
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A `date` column value: exactly YYYY-MM-DD and a real day (no 2025-02-30, no time part). */
-export function IsCalendarDate(): PropertyDecorator {
-  return (target, key) => {
-    IsDateString({ strict: true }, { message: DATE_MESSAGE })(target, key as string);
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: DATE_MESSAGE })(target, key as string);
-  };
-}
+/** A `date` column value: exactly YYYY-MM-DD and a real day (no 2025-02-30, no time part); one message. */
+export const IsCalendarDate = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCalendarDate',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && DATE_RE.test(value) && isDateString(value, { strict: true }),
+      defaultMessage: () => 'must be a calendar date YYYY-MM-DD',
+    },
+  });
 
 /** Optional, but when present it must be valid: `null` is refused (IsOptional would let it through to a NOT NULL column). */
 export const IsOptionalNotNull = (): PropertyDecorator => ValidateIf((_, value) => value !== undefined);

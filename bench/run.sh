@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# npm run bench: HTTP benchmarks against the scale database.
+#   BENCH_RESEED=1       rebuild the scale database first (otherwise only when it is missing or incomplete)
+#   BENCH_DURATION=15    seconds per scenario;  BENCH_SCENARIOS=a,b  run only these
+#   BENCH_PORT=3999      first port to try for the API;  BENCH_SKIP_BUILD=1  use dist/ as it is
+#   BENCH_FROM_SOURCE=1  run the API from src/ with ts-node instead of dist/ (no build needed)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-env.sh
+
+scale_url="$(npx ts-node -T bench/scale-db.ts url)"
+if [ "${BENCH_RESEED:-0}" = "1" ] || [ "$(npx ts-node -T bench/scale-db.ts status)" != "ready" ]; then
+  echo "== building the scale database"
+  npm run --silent seed:scale
+fi
+
+if [ "${BENCH_FROM_SOURCE:-0}" = "1" ]; then
+  api_cmd=(node -r ts-node/register/transpile-only src/main.ts)
+else
+  if [ "${BENCH_SKIP_BUILD:-0}" != "1" ] && { [ ! -f dist/src/main.js ] \
+     || [ -n "$(find src migrations package.json tsconfig.json tsconfig.build.json -newer dist/src/main.js -print -quit 2>/dev/null)" ]; }; then
+    echo "== build"
+    npm run --silent build
+  fi
+  api_cmd=(node dist/src/main.js)
+fi
+
+port="$(npx ts-node -T bench/scale-db.ts port "${BENCH_PORT:-3999}")"
+api=""
+cleanup() {
+  trap - EXIT
+  if [ -n "$api" ]; then kill -TERM "$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== starting the API on port $port against the scale database"
+DATABASE_URL="$scale_url" DATABASE_READ_URL="$scale_url" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn QUEUE_PREFIX=koers-bench \
+  "${api_cmd[@]}" > /tmp/koers-bench-api.log 2>&1 &
+api=$!
+for _ in $(seq 1 120); do
+  kill -0 "$api" 2>/dev/null || { echo "bench: the API stopped during start-up:" >&2; tail -20 /tmp/koers-bench-api.log >&2; exit 1; }
+  node -e "fetch('http://127.0.0.1:$port/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
+  sleep 0.5
+done
+
+echo "== running scenarios"
+BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench (API: ${api_cmd[*]}, port $port)" \
+  npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url"

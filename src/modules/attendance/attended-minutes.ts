@@ -1,0 +1,17 @@
+import { AttendanceStatus } from '../../common/domain/vocabulary';
+
+/**
+ * DOMAIN.md: present = lesson minutes, late = lesson minutes − minutes late,
+ * absent (authorised or not) = 0. Never below 0.
+ */
+export function attendedMinutes(status: AttendanceStatus, lessonMinutes: number, minutesLate = 0): number {
+  switch (status) {
+    case 'present':
+      return lessonMinutes;
+    case 'late':
+      return Math.max(0, lessonMinutes - minutesLate);
+    case 'absent_authorised':
+    case 'absent_unauthorised':
+      return 0;
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
+import { orderBySql, parseSort } from '../../common/http/sort';
+import { ENROLLED_ON_LESSON } from './attendance-report.repository';
+import { MissingRegistersQueryDto } from './dto/attendance-query.dto';
+
+export interface MissingRegisterGroup {
+  teacherId: string | null;
+  teacherName: string | null;
+  groupId: string;
+  groupCode: string;
+  groupName: string;
+  lessonCount: number;
+  missingRecords: number;
+  oldestLessonDate: string;
+  lessons: { lessonId: string; date: string; startTime: string; minutes: number; expected: number; recorded: number; missing: number }[];
+}
+
+const SORTS = {
+  teacher: 'u.display_name',
+  group: 'cg.code',
+  oldestLesson: 'g.oldest',
+  missingRecords: 'g.missing_records',
+  lessonCount: 'g.lesson_count',
+};
+
+/**
+ * Lessons that have started, are not cancelled, and have an enrolled learner without a record;
+ * per responsible teacher (the lesson's teacher, else each of the group's teachers) and group.
+ */
+@Injectable()
+export class MissingRegistersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findPage(q: MissingRegistersQueryDto, tz: string): Promise<Page<MissingRegisterGroup>> {
+    const order = orderBySql(parseSort(q.sort, SORTS, 'teacher,group'), 'g.group_id, g.teacher_id');
+    const rows = await this.db.query(
+      `WITH les AS (
+         SELECT l.id, l.group_id, l.date, l.start_time, l.minutes, l.teacher_id
+           FROM lesson l
+          WHERE NOT l.cancelled
+            AND ((l.date + l.start_time) AT TIME ZONE $1) <= now()
+            AND l.date >= coalesce($2::date, '-infinity'::date) AND l.date <= coalesce($3::date, 'infinity'::date)
+            AND ($4::uuid IS NULL OR l.group_id = $4::uuid)
+       ),
+       counted AS (
+         SELECT les.*, c.expected, c.recorded
+           FROM les
+          CROSS JOIN LATERAL (
+            SELECT count(*)::int AS expected, count(a.id)::int AS recorded
+              FROM (SELECT DISTINCT tr.learner_id FROM enrolment en JOIN trajectory tr ON tr.id = en.trajectory_id
+                     WHERE en.group_id = les.group_id AND ${ENROLLED_ON_LESSON}) x
+              LEFT JOIN attendance_record a ON a.lesson_id = les.id AND a.learner_id = x.learner_id
+          ) c
+          WHERE c.expected > c.recorded
+       ),
+       assigned AS (
+         SELECT counted.*, resp.teacher_id AS responsible
+           FROM counted
+          CROSS JOIN LATERAL (
+            SELECT counted.teacher_id WHERE counted.teacher_id IS NOT NULL
+            UNION ALL
+            SELECT gt.user_id FROM group_teacher gt WHERE counted.teacher_id IS NULL AND gt.group_id = counted.group_id
+            UNION ALL
+            SELECT NULL::uuid WHERE counted.teacher_id IS NULL
+               AND NOT EXISTS (SELECT 1 FROM group_teacher gt WHERE gt.group_id = counted.group_id)
+          ) resp(teacher_id)
+          WHERE $5::uuid IS NULL OR resp.teacher_id = $5::uuid
+       ),
+       g AS (
+         SELECT responsible AS teacher_id, group_id, count(*)::int AS lesson_count,
+                sum(expected - recorded)::int AS missing_records, min(date) AS oldest,
+                json_agg(json_build_object('lessonId', id, 'date', to_char(date, 'YYYY-MM-DD'), 'startTime', to_char(start_time, 'HH24:MI'),
+                         'minutes', minutes, 'expected', expected, 'recorded', recorded, 'missing', expected - recorded)
+                         ORDER BY date, start_time, id) AS lessons
+           FROM assigned GROUP BY responsible, group_id
+       )
+       SELECT (SELECT count(*)::int FROM g) AS total,
+              g.teacher_id AS "teacherId", u.display_name AS "teacherName", g.group_id AS "groupId",
+              cg.code AS "groupCode", cg.name AS "groupName", g.lesson_count AS "lessonCount",
+              g.missing_records AS "missingRecords", to_char(g.oldest, 'YYYY-MM-DD') AS "oldestLessonDate", g.lessons
+         FROM g
+         JOIN course_group cg ON cg.id = g.group_id
+         LEFT JOIN app_user u ON u.id = g.teacher_id
+        ORDER BY ${order}
+        LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      [tz, q.from ?? null, q.to ?? null, q.groupId ?? null, q.teacherId ?? null],
+    );
+    let total: number = rows[0]?.total ?? 0;
+    if (!rows.length && q.page > 1) {
+      // Past the last page: still report the real total.
+      const again = await this.findPage({ ...q, page: 1, pageSize: 1 } as MissingRegistersQueryDto, tz);
+      total = again.total;
+    }
+    const items = rows.map(({ total: _t, ...rest }: { total: number } & MissingRegisterGroup) => rest);
+    return pageOf(items, total, q);
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Scope } from '../../common/auth/scope';
+import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
+import { orderBySql, parseSort } from '../../common/http/sort';
+import { LessonQueryDto, LessonView } from './dto/lesson.dto';
+import { groupVisibleSql } from './group-scope';
+import { LessonOccurrence } from './lesson-schedule';
+
+const SORTS = { date: 'l.date, l.start_time', startTime: 'l.start_time', groupCode: 'g.code', createdAt: 'l.created_at' };
+
+const LESSON_COLUMNS = `l.id, l.group_id AS "groupId", g.code AS "groupCode", g.name AS "groupName", l.date::text AS date,
+  to_char(l.start_time, 'HH24:MI') AS "startTime", l.minutes, l.mode, l.cancelled, l.cancel_reason AS "cancelReason",
+  l.teacher_id AS "teacherId", l.created_at AS "createdAt"`;
+
+export interface LessonState {
+  id: string;
+  groupId: string;
+  cancelled: boolean;
+  hasRegister: boolean;
+}
+
+@Injectable()
+export class LessonRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async findPageInScope(q: LessonQueryDto, scope: Scope): Promise<Page<LessonView>> {
+    const params: unknown[] = [];
+    const where = [groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id')];
+    if (q.groupId) {
+      params.push(q.groupId);
+      where.push(`l.group_id = $${params.length}`);
+    }
+    if (q.from) {
+      params.push(q.from);
+      where.push(`l.date >= $${params.length}::date`);
+    }
+    if (q.to) {
+      params.push(q.to);
+      where.push(`l.date <= $${params.length}::date`);
+    }
+    if (q.teacherId) {
+      // The lesson's own teacher, else the group's teachers.
+      params.push(q.teacherId);
+      where.push(`(l.teacher_id = $${params.length} OR (l.teacher_id IS NULL AND EXISTS
+        (SELECT 1 FROM group_teacher ft WHERE ft.group_id = l.group_id AND ft.user_id = $${params.length})))`);
+    }
+    if (q.cancelled !== undefined) {
+      params.push(q.cancelled);
+      where.push(`l.cancelled = $${params.length}`);
+    }
+    const whereSql = where.join(' AND ');
+    const order = orderBySql(parseSort(q.sort, SORTS, 'date'), 'l.id');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM lesson l WHERE ${whereSql}`, params);
+    const items = await this.db.query(
+      `SELECT ${LESSON_COLUMNS} FROM lesson l JOIN course_group g ON g.id = l.group_id
+        WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      params,
+    );
+    return pageOf(items, total, q);
+  }
+
+  async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<LessonView | null> {
+    const params: unknown[] = [id];
+    const rows = await m.query(
+      `SELECT ${LESSON_COLUMNS} FROM lesson l JOIN course_group g ON g.id = l.group_id
+        WHERE l.id = $1 AND ${groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id')}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the lesson if the caller may see it (for a teacher: teaches it or its group). */
+  async lockInScope(m: EntityManager, id: string, scope: Scope): Promise<LessonState | null> {
+    const params: unknown[] = [id];
+    const rows = await m.query(
+      `SELECT l.id, l.group_id AS "groupId", l.cancelled,
+              EXISTS (SELECT 1 FROM attendance_record a WHERE a.lesson_id = l.id) AS "hasRegister"
+         FROM lesson l WHERE l.id = $1 AND ${groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id')}
+          FOR UPDATE OF l`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Inserts the occurrences that do not exist yet; returns how many were new. */
+  async insertMissing(m: EntityManager, groupId: string, occ: LessonOccurrence[]): Promise<number> {
+    if (!occ.length) return 0;
+    const rows: unknown[] = await m.query(
+      `INSERT INTO lesson (group_id, date, start_time, minutes, mode)
+       SELECT $1, * FROM unnest($2::date[], $3::time[], $4::int[], $5::varchar[])
+       ON CONFLICT (group_id, date, start_time) DO NOTHING RETURNING id`,
+      [groupId, occ.map((o) => o.date), occ.map((o) => o.startTime), occ.map((o) => o.minutes), occ.map((o) => o.mode)],
+    );
+    return rows.length;
+  }
+
+  async setCancelled(m: EntityManager, id: string, cancelled: boolean, reason: string | null): Promise<void> {
+    await m.query(`UPDATE lesson SET cancelled = $2, cancel_reason = $3 WHERE id = $1`, [id, cancelled, reason]);
+  }
+
+  async update(m: EntityManager, id: string, patch: { mode?: string; teacherId?: string | null }): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    if (patch.mode !== undefined) {
+      params.push(patch.mode);
+      sets.push(`mode = $${params.length}`);
+    }
+    if (patch.teacherId !== undefined) {
+      params.push(patch.teacherId);
+      sets.push(`teacher_id = $${params.length}`);
+    }
+    if (sets.length) await m.query(`UPDATE lesson SET ${sets.join(', ')} WHERE id = $1`, params);
+  }
+}

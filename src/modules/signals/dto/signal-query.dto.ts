@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { SIGNAL_RULES, SIGNAL_STATUSES } from '../../../common/domain/vocabulary';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
+
+export class SignalQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SIGNAL_STATUSES })
+  @IsOptional()
+  @IsIn(SIGNAL_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: SIGNAL_RULES })
+  @IsOptional()
+  @IsIn(SIGNAL_RULES)
+  rule?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A municipality user always sees only its own' })
+  @IsOptional()
+  @IsUUID()
+  municipalityId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  trajectoryId?: string;
+}

@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DROPOUT_REASONS, LEGAL_REGIMES, TRAJECTORY_STATUSES } from '../../../common/domain/vocabulary';
+import { IntegrationAgreementDto, TargetLevelsDto, TrajectoryPlanDto } from './trajectory-parts.dto';
+
+export class TrajectoryLearnerRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'L2025-0001' }) learnerNumber: string;
+  @ApiProperty() firstName: string;
+  @ApiProperty() lastName: string;
+}
+
+export class TrajectoryProductRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'B1-ROUTE' }) code: string;
+  @ApiProperty({ example: 'B1-route' }) name: string;
+}
+
+export class TrajectoryMunicipalityRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Enschede' }) name: string;
+  @ApiProperty({ example: 'GM0153' }) cbsCode: string;
+}
+
+export class TrajectoryContractRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() reference: string;
+}
+
+export class TrajectoryViewDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: TRAJECTORY_STATUSES }) status: string;
+  @ApiProperty({ format: 'uuid' }) learnerId: string;
+  @ApiProperty({ type: TrajectoryLearnerRefDto }) learner: TrajectoryLearnerRefDto;
+  @ApiProperty({ format: 'uuid' }) municipalityId: string;
+  @ApiProperty({ type: TrajectoryMunicipalityRefDto }) municipality: TrajectoryMunicipalityRefDto;
+  @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiProperty({ type: TrajectoryContractRefDto }) contract: TrajectoryContractRefDto;
+  @ApiProperty({ format: 'uuid' }) productId: string;
+  @ApiProperty({ type: TrajectoryProductRefDto }) product: TrajectoryProductRefDto;
+  @ApiProperty({ enum: LEGAL_REGIMES }) legalRegime: string;
+  @ApiProperty({ format: 'date' }) startDate: string;
+  @ApiProperty({ format: 'date' }) plannedEndDate: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) pipDate: string | null;
+  @ApiProperty() contractedHours: number;
+  @ApiProperty({ type: TargetLevelsDto }) targetLevels: Record<string, string>;
+  @ApiProperty({ type: TrajectoryPlanDto }) plan: TrajectoryPlanDto;
+  @ApiProperty({ type: IntegrationAgreementDto }) integrationAgreement: IntegrationAgreementDto;
+  @ApiProperty({ enum: DROPOUT_REASONS, nullable: true, type: String }) dropoutReason: string | null;
+  @ApiProperty({ nullable: true, type: String }) dropoutNote: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class TrajectoryPageDto {
+  @ApiProperty({ type: [TrajectoryViewDto] }) items: TrajectoryViewDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
