@@ -46,4 +46,19 @@ done
 
 echo "== running scenarios"
 BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench (API: ${api_cmd[*]}, port $port)" \
-  npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url"
+  npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url" || http_status=$?
+
+echo "== nightly signal pass (target ≤ 30 s)"
+nightly="$(npx ts-node -T bench/nightly-signals.ts "$scale_url")"
+echo "$nightly"
+{
+  echo
+  echo "## Nightly absence-signal pass (not HTTP)"
+  echo
+  echo "Command: \`npx ts-node -T bench/nightly-signals.ts <scale-db>\` (run by \`npm run bench\`), each run rolled back."
+  echo
+  echo '```json'
+  echo "$nightly"
+  echo '```'
+} >> bench/results/latest.md
+exit "${http_status:-0}"

@@ -85,6 +85,48 @@ export const SCENARIOS: Scenario[] = [
     durationSec: 5,
     request: () => ({ method: 'GET', path: '/health/ready' }),
   }),
-  // Next (routes being built): register saves (PUT a lesson register from `setup`-selected lessons and enrolments),
-  // attendance summaries per trajectory, the nightly signal pass. Add them here in the same shape.
+  define({
+    name: 'register-save',
+    description: 'PUT /api/v1/lessons/:id/register: a whole register of a past lesson (~20 learners), incl. signal evaluation',
+    role: 'coordinator',
+    concurrency: 20,
+    durationSec: 30,
+    setup: async (db) =>
+      (
+        await db.query(
+          `SELECT le.id, array_agg(t.learner_id ORDER BY t.learner_id) AS learners
+             FROM lesson le
+             JOIN enrolment e ON e.group_id = le.group_id AND e.from_date <= le.date AND (e.to_date IS NULL OR e.to_date >= le.date)
+             JOIN trajectory t ON t.id = e.trajectory_id AND (t.end_date IS NULL OR t.end_date >= le.date)
+            WHERE le.date < current_date - 1 AND NOT le.cancelled
+            GROUP BY le.id HAVING count(*) BETWEEN 10 AND 30
+            ORDER BY le.id LIMIT 4000`,
+        )
+      ).rows as Array<{ id: string; learners: string[] }>,
+    request: (lessons: Array<{ id: string; learners: string[] }>, r) => {
+      const lesson = r.pick(lessons);
+      const entries = lesson.learners.map((learnerId) => {
+        const roll = r.int(1, 100);
+        if (roll <= 80) return { learnerId, status: 'present' };
+        if (roll <= 88) return { learnerId, status: 'late', minutesLate: r.int(5, 30) };
+        if (roll <= 94) return { learnerId, status: 'absent_authorised', absenceReason: 'ziek gemeld' };
+        return { learnerId, status: 'absent_unauthorised' };
+      });
+      return { method: 'PUT', path: `/api/v1/lessons/${lesson.id}/register`, body: { entries } };
+    },
+    targets: { p50: 20, p99: 80, minRps: 300 },
+  }),
+  define({
+    name: 'attendance-summary',
+    description: "GET /api/v1/trajectories/:id/attendance over the last year (one learner's summary)",
+    role: 'coordinator',
+    concurrency: 10,
+    setup: async (db) => (await db.query(`SELECT id FROM trajectory ORDER BY random() LIMIT 5000`)).rows.map((x: { id: string }) => x.id),
+    request: (ids: string[], r) => {
+      const to = new Date().toISOString().slice(0, 10);
+      const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+      return { method: 'GET', path: `/api/v1/trajectories/${r.pick(ids)}/attendance?from=${from}&to=${to}` };
+    },
+    targets: { p50: 20 },
+  }),
 ];

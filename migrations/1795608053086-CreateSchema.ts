@@ -16,7 +16,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_learner_number" ON "learner" ("learner_number") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_learner_bsn_hash" ON "learner" ("bsn_hash") WHERE bsn_hash IS NOT NULL`);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_learner_user" ON "learner" ("user_id") WHERE user_id IS NOT NULL`);
-        await queryRunner.query(`CREATE INDEX "ix_learner_name" ON "learner" ("last_name", "first_name") `);
+        await queryRunner.query(`CREATE INDEX "ix_learner_name" ON "learner" ("last_name", "first_name", "id") `);
         await queryRunner.query(`CREATE INDEX "ix_learner_municipality_name" ON "learner" ("municipality_id", "last_name", "first_name") `);
         await queryRunner.query(`CREATE TABLE "contract" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "municipality_id" uuid NOT NULL, "reference" character varying(40) NOT NULL, "name" character varying(200) NOT NULL, "valid_from" date NOT NULL, "valid_to" date, "vat_rate_basis_points" integer NOT NULL DEFAULT '0', "r1_consecutive_lessons" integer NOT NULL DEFAULT '3', "r2_window_days" integer NOT NULL DEFAULT '28', "r2_unauthorised_minutes" integer NOT NULL DEFAULT '960', "spil_targets" jsonb NOT NULL DEFAULT '{}', "version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_contract_thresholds" CHECK ("r1_consecutive_lessons" >= 1 AND "r2_window_days" >= 1 AND "r2_unauthorised_minutes" >= 1), CONSTRAINT "ck_contract_vat" CHECK ("vat_rate_basis_points" >= 0 AND "vat_rate_basis_points" <= 10000), CONSTRAINT "ck_contract_period" CHECK ("valid_to" IS NULL OR "valid_to" >= "valid_from"), CONSTRAINT "PK_17c3a89f58a2997276084e706e8" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_contract_municipality" ON "contract" ("municipality_id") `);
@@ -27,6 +27,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_trajectory_contract" ON "trajectory" ("contract_id") `);
         await queryRunner.query(`CREATE INDEX "ix_trajectory_product" ON "trajectory" ("product_id") `);
         await queryRunner.query(`CREATE INDEX "ix_trajectory_learner" ON "trajectory" ("learner_id") `);
+        await queryRunner.query(`CREATE INDEX "ix_trajectory_start_date" ON "trajectory" ("start_date", "id") `);
         await queryRunner.query(`CREATE INDEX "ix_trajectory_municipality_status" ON "trajectory" ("municipality_id", "status") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_trajectory_unfinished_per_learner" ON "trajectory" ("learner_id") WHERE status IN ('planned', 'active', 'suspended')`);
         await queryRunner.query(`CREATE TABLE "assessment" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "learner_id" uuid NOT NULL, "trajectory_id" uuid, "skill" character varying(12) NOT NULL, "date" date NOT NULL, "instrument" character varying(120) NOT NULL, "level" character varying(2), "level_index" smallint, "passed" boolean, "is_exam" boolean NOT NULL DEFAULT false, "assessor_id" uuid, "note" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_assessment_result" CHECK (("level" IS NOT NULL AND "level_index" IS NOT NULL) OR ("level" IS NULL AND "passed" IS NOT NULL)), CONSTRAINT "ck_assessment_level" CHECK ("level" IS NULL OR "level" IN ('A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2')), CONSTRAINT "ck_assessment_skill" CHECK ("skill" IN ('reading', 'listening', 'writing', 'speaking', 'knm', 'map', 'ona')), CONSTRAINT "PK_c511a7dc128256876b6b1719401" PRIMARY KEY ("id"))`);
@@ -43,6 +44,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_lesson_group_start" ON "lesson" ("group_id", "date", "start_time") `);
         await queryRunner.query(`CREATE TABLE "attendance_record" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "lesson_id" uuid NOT NULL, "learner_id" uuid NOT NULL, "trajectory_id" uuid NOT NULL, "lesson_date" date NOT NULL, "lesson_minutes" integer NOT NULL, "lesson_mode" character varying(10) NOT NULL, "status" character varying(24) NOT NULL, "minutes_late" integer NOT NULL DEFAULT '0', "attended_minutes" integer NOT NULL, "absence_reason" text, "reported_in_advance" boolean NOT NULL DEFAULT false, "recorded_by" uuid, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_attendance_minutes" CHECK ("minutes_late" >= 0 AND "minutes_late" <= "lesson_minutes" AND "attended_minutes" >= 0 AND "attended_minutes" <= "lesson_minutes"), CONSTRAINT "ck_attendance_status" CHECK ("status" IN ('present', 'late', 'absent_authorised', 'absent_unauthorised')), CONSTRAINT "PK_c23131acc63826e373019447965" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_attendance_trajectory_date" ON "attendance_record" ("trajectory_id", "lesson_date") `);
+        await queryRunner.query(`CREATE INDEX "ix_attendance_learner" ON "attendance_record" ("learner_id") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_attendance_lesson_learner" ON "attendance_record" ("lesson_id", "learner_id") `);
         await queryRunner.query(`CREATE TABLE "audit_event" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_id" uuid, "actor_role" character varying(20), "action" character varying(60) NOT NULL, "entity_type" character varying(60) NOT NULL, "entity_id" character varying(64), "fields" text array NOT NULL DEFAULT '{}', "request_id" character varying(64), CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_audit_event_actor" ON "audit_event" ("actor_id", "occurred_at") `);
@@ -181,6 +183,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "public"."ix_audit_event_actor"`);
         await queryRunner.query(`DROP TABLE "audit_event"`);
         await queryRunner.query(`DROP INDEX "public"."uq_attendance_lesson_learner"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_attendance_learner"`);
         await queryRunner.query(`DROP INDEX "public"."ix_attendance_trajectory_date"`);
         await queryRunner.query(`DROP TABLE "attendance_record"`);
         await queryRunner.query(`DROP INDEX "public"."uq_lesson_group_start"`);
@@ -197,6 +200,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "assessment"`);
         await queryRunner.query(`DROP INDEX "public"."uq_trajectory_unfinished_per_learner"`);
         await queryRunner.query(`DROP INDEX "public"."ix_trajectory_municipality_status"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_trajectory_start_date"`);
         await queryRunner.query(`DROP INDEX "public"."ix_trajectory_learner"`);
         await queryRunner.query(`DROP INDEX "public"."ix_trajectory_product"`);
         await queryRunner.query(`DROP INDEX "public"."ix_trajectory_contract"`);

@@ -1,5 +1,5 @@
+import { todayIn } from '../src/common/domain/calendar';
 import { AssessmentLevelRepository } from '../src/modules/assessments/assessment-level.repository';
-import { todayIn } from '../src/modules/assessments/calendar-date';
 import { AssessmentFact, levelsAtDate } from '../src/modules/assessments/level-at-date';
 import { createContract, createGroup, createLearner, createTrajectory, enrol } from './factories/records.factory';
 import { Reference, seedReference } from './factories/reference.factory';

@@ -1,4 +1,4 @@
-import { todayIn } from '../src/modules/assessments/calendar-date';
+import { todayIn } from '../src/common/domain/calendar';
 import { createContract, createGroup, createLearner, createTrajectory, enrol } from './factories/records.factory';
 import { Reference, seedReference } from './factories/reference.factory';
 import { createUser, TestUser } from './factories/user.factory';

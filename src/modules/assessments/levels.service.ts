@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '../../common/auth/scope';
+import { todayIn } from '../../common/domain/calendar';
 import { NotFoundException } from '../../common/errors/domain.exception';
 import { AppConfig } from '../../config/app-config';
 import { AssessmentLevelRepository } from './assessment-level.repository';
-import { todayIn } from './calendar-date';
 import { LearnerLevelsDto } from './dto/assessment.dto';
 import { LearnerScopeRepository } from './learner-scope.repository';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Scope } from '../../common/auth/scope';
+import { daysBetween, todayIn } from '../../common/domain/calendar';
 import { NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { AppConfig } from '../../config/app-config';
-import { localToday } from '../signals/local-date';
 import { AttendanceReportRepository } from './attendance-report.repository';
 import { MissingRegistersQueryDto, PeriodQueryDto } from './dto/attendance-query.dto';
 import { TrajectoryAttendanceDto } from './dto/attendance-summary.dto';
@@ -16,7 +16,6 @@ const MAX_GRID_DAYS = 366;
 
 const hours = (minutes: number): number => Math.round((minutes / 60) * 100) / 100;
 const rate = (num: number, den: number): number | null => (den > 0 ? Math.round((num / den) * 10_000) / 10_000 : null);
-const dayNumber = (d: string): number => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
 
 @Injectable()
 export class AttendanceViewsService {
@@ -75,10 +74,10 @@ export class AttendanceViewsService {
   async groupGrid(id: string, q: PeriodQueryDto, scope: Scope) {
     const group = await this.reports.findGroup(id, scope);
     if (!group) throw new NotFoundException('Group', id);
-    const to = q.to ?? localToday(this.config.reportTimezone);
+    const to = q.to ?? todayIn(this.config.reportTimezone);
     const from = q.from ?? (group.startDate <= to ? group.startDate : to);
     checkPeriod(from, to);
-    if (dayNumber(to) - dayNumber(from) >= MAX_GRID_DAYS) {
+    if (daysBetween(from, to) >= MAX_GRID_DAYS) {
       throw ValidationFailedException.field('from', `the grid covers at most ${MAX_GRID_DAYS} days; narrow from/to`);
     }
     const lessons = await this.reports.gridLessons(id, from, to);

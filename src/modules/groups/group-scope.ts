@@ -42,8 +42,3 @@ export function enrolmentVisibleSql(scope: Scope, trajectoryAlias: string, param
   }
   return 'TRUE';
 }
-
-/** Today's calendar date in the report time zone (Europe/Amsterdam), YYYY-MM-DD. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
+import { todayIn } from '../../common/domain/calendar';
 import { ConflictException, NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
@@ -9,7 +10,6 @@ import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-err
 import { AuditService } from '../audit/audit.service';
 import { CreateGroupDto, GroupDetailView, GroupQueryDto, GroupView, ScheduleSlotDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupRepository } from './group.repository';
-import { todayIn } from './group-scope';
 
 /** Column names of course_group for the fields a PATCH may change. */
 const UPDATABLE: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { dateOfDayNumber, dayNumber } from '../../common/domain/calendar';
 import { LessonMode } from '../../common/domain/vocabulary';
 
 /** One weekly slot: ISO weekday (1 = Monday … 7 = Sunday), local start time HH:MM. */
@@ -15,28 +16,12 @@ export interface LessonOccurrence {
   mode: string;
 }
 
-const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * Calendar date → days since the epoch. Works on the date itself (UTC arithmetic),
- * so a DST change in Europe/Amsterdam can never shift a lesson to another day or hour:
- * start times are local wall-clock times and stay as written.
+/*
+ * Day numbers (days since the epoch) work on the date itself (UTC arithmetic), so a DST
+ * change in Europe/Amsterdam can never shift a lesson to another day or hour: start times
+ * are local wall-clock times and stay as written.
  */
-export function dayNumber(date: string): number {
-  const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`not a calendar date: ${date}`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== Number(m[1]) || back.getUTCMonth() !== Number(m[2]) - 1 || back.getUTCDate() !== Number(m[3])) {
-    throw new RangeError(`not a calendar date: ${date}`);
-  }
-  return ms / DAY_MS;
-}
-
-export function dateOfDayNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
+export { dateOfDayNumber, dayNumber };
 
 /** ISO weekday of a day number (1970-01-01 was a Thursday = 4). */
 export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1;

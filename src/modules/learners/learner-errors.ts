@@ -17,11 +17,6 @@ export function learnerWriteError(e: unknown): unknown {
   return e;
 }
 
-/** Today's date (YYYY-MM-DD) in the given time zone. */
-export function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
-
 /** 7511ab → 7511 AB */
 export const normalisePostalCode = (pc: string | null | undefined): string | null | undefined =>
   pc ? pc.replace(/^(\d{4}) ?([A-Za-z]{2})$/, (_m, d: string, l: string) => `${d} ${l.toUpperCase()}`) : pc;

@@ -53,8 +53,11 @@ export class LearnerRepository {
     const order = orderBySql(parseSort(q.sort, SORTS, 'lastName,firstName'), 'l.id');
     const whereSql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`, params);
+    // Pick the page's ids first (an index-only walk of the sort index), then read just those rows.
     const rows: LearnerRow[] = await this.db.query(
-      `SELECT ${VIEW_COLUMNS} FROM learner l WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      `WITH page AS (SELECT l.id, row_number() OVER (ORDER BY ${order}) AS n FROM learner l WHERE ${whereSql}
+                      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
+       SELECT ${VIEW_COLUMNS} FROM learner l JOIN page ON page.id = l.id ORDER BY page.n`,
       params,
     );
     return pageOf(rows.map(toView), total, q);

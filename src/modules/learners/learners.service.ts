@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
+import { todayIn } from '../../common/domain/calendar';
 import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
@@ -12,7 +13,7 @@ import { LearnerQueryDto } from './dto/learner-query.dto';
 import { LearnerViewDto } from './dto/learner-view.dto';
 import { UpdateLearnerDto } from './dto/update-learner.dto';
 import { Learner } from './entities/learner.entity';
-import { learnerWriteError, normalisePostalCode, todayIn } from './learner-errors';
+import { learnerWriteError, normalisePostalCode } from './learner-errors';
 import { LearnerRepository } from './learner.repository';
 import { searchKey } from './name-folding';
 

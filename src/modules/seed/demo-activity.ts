@@ -1,6 +1,6 @@
+import { addDays, daysBetween, minDay } from '../../common/domain/calendar';
 import { CEFR_LEVELS, LANGUAGE_SKILLS } from '../../common/domain/vocabulary';
 import { STANDARD_PRODUCTS } from '../products/standard-products';
-import { addDays, minDay } from './dates';
 import { ABSENCE_REASONS, NOTE_AGREEMENTS, NOTE_SUMMARIES, PORTFOLIO_TITLES } from './demo-catalogue';
 import { DemoPlan, LESSON_HORIZON_DAYS, PlanEnrolment, PlanTrajectory, Profile, learnerNumber } from './demo-plan';
 import { Prng } from './prng';
@@ -121,7 +121,7 @@ export function buildProgressNotes(rng: Prng, plan: DemoPlan, today: string, tea
     if (t.status === 'planned' || (!rng.chance(0.35) && t.learner.number !== learnerNumber(0))) continue;
     const end = minDay(t.attendUntil ?? today, today);
     for (let n = rng.int(1, 2); n > 0; n--) {
-      const date = addDays(t.startDate, rng.int(20, Math.max(21, Math.round((Date.parse(end) - Date.parse(t.startDate)) / 86_400_000))));
+      const date = addDays(t.startDate, rng.int(20, Math.max(21, daysBetween(t.startDate, end))));
       const d = date > end ? end : date;
       rows.push([t.id, d, rng.pick(NOTE_SUMMARIES), rng.pick(NOTE_AGREEMENTS), rng.chance(0.5) ? addDays(d, 42) : null, teacherOf(t)]);
     }

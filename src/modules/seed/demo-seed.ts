@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { todayIn } from '../../common/domain/calendar';
 import { AppConfig } from '../../config/app-config';
 import { bsnHash, encryptBsn } from '../learners/bsn/bsn';
 import { searchKey } from '../learners/name-folding';
 import { bulkInsert } from './bulk-insert';
-import { todayInAmsterdam } from './dates';
 import { ASSESSMENT_COLUMNS, ATTENDANCE_COLUMNS, NOTE_COLUMNS, PORTFOLIO_COLUMNS, buildAssessments, buildAttendance, buildPortfolio, buildProgressNotes } from './demo-activity';
 import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNumber } from './demo-plan';
 import { GROUP_PLAN, MUNICIPALITY_INFO, PRODUCT_ABBR } from './demo-catalogue';
@@ -86,7 +86,7 @@ export async function seedDemo(
   db: DataSource,
   opts: { today?: string; config?: AppConfig; onPhase?: (phase: string, ms: number) => void } = {},
 ): Promise<SeedSummary> {
-  const today = opts.today ?? todayInAmsterdam();
+  const today = opts.today ?? todayIn('Europe/Amsterdam');
   let mark = Date.now();
   const phase = (name: string) => {
     opts.onPhase?.(name, Date.now() - mark);

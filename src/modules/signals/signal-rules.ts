@@ -1,3 +1,4 @@
+import { daysBetween } from '../../common/domain/calendar';
 import { AttendanceStatus, SignalRule } from '../../common/domain/vocabulary';
 
 /**
@@ -34,8 +35,6 @@ export interface RuleHit {
   details: Record<string, unknown>;
 }
 
-const dayNumber = (d: string): number => Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) / 86_400_000;
-
 const chronological = (a: RuleRecord, b: RuleRecord): number =>
   a.lessonDate.localeCompare(b.lessonDate) || (a.startTime ?? '').localeCompare(b.startTime ?? '') || a.lessonId.localeCompare(b.lessonId);
 
@@ -64,9 +63,11 @@ export function evaluateR2(
 ): RuleHit | null {
   const unauthorised = after(records, since, asOf).filter((r) => r.status === 'absent_unauthorised');
   for (const end of unauthorised) {
-    const endDay = dayNumber(end.lessonDate);
     const minutes = unauthorised
-      .filter((r) => dayNumber(r.lessonDate) <= endDay && dayNumber(r.lessonDate) > endDay - windowDays)
+      .filter((r) => {
+        const daysBefore = daysBetween(r.lessonDate, end.lessonDate);
+        return daysBefore >= 0 && daysBefore < windowDays;
+      })
       .reduce((sum, r) => sum + r.lessonMinutes, 0);
     if (minutes >= thresholdMinutes) {
       return {

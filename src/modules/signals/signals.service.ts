@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
+import { todayIn } from '../../common/domain/calendar';
 import { SignalStatus } from '../../common/domain/vocabulary';
 import {
   NotFoundException,
@@ -14,7 +15,6 @@ import { AuditService } from '../audit/audit.service';
 import { SignalQueryDto } from './dto/signal-query.dto';
 import { ReportSignalDto, SignalNoteDto, SignalVersionDto } from './dto/signal-transition.dto';
 import { SignalViewDto } from './dto/signal-view.dto';
-import { localToday } from './local-date';
 import { SignalRepository } from './signal.repository';
 
 interface Transition {
@@ -66,7 +66,7 @@ export class SignalsService {
   }
 
   report(id: string, dto: ReportSignalDto, scope: Scope) {
-    if (dto.reportedToMunicipalityOn > localToday(this.config.reportTimezone)) {
+    if (dto.reportedToMunicipalityOn > todayIn(this.config.reportTimezone)) {
       throw ValidationFailedException.field('reportedToMunicipalityOn', 'cannot be in the future');
     }
     return this.transition(id, dto.version, TRANSITIONS.report, scope, { reportedToMunicipalityOn: dto.reportedToMunicipalityOn });

@@ -9,6 +9,7 @@ import {
   StaleVersionException,
   ValidationFailedException,
 } from '../../common/errors/domain.exception';
+import { addWeeks } from '../../common/domain/calendar';
 import { Page } from '../../common/http/page-query.dto';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
@@ -18,7 +19,6 @@ import { TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { UpdateTrajectoryDto } from './dto/update-trajectory.dto';
 import { IntegrationAgreement, Trajectory, TrajectoryPlan } from './entities/trajectory.entity';
 import { TrajectoryReferencesRepository } from './trajectory-references.repository';
-import { addWeeks } from './trajectory-dates';
 import { TrajectoryColumns, TrajectoryRepository, TrajectoryState } from './trajectory.repository';
 import { isEnded } from './trajectory-status';
 

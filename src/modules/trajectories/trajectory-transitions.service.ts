@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
+import { todayIn } from '../../common/domain/calendar';
 import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { AuditService } from '../audit/audit.service';
 import { CompleteTrajectoryDto, DropOutTrajectoryDto, TransitionDto } from './dto/transition.dto';
 import { TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { TrajectoriesService } from './trajectories.service';
-import { todayInAmsterdam } from './trajectory-dates';
 import { TrajectoryColumns, TrajectoryRepository, TrajectoryState } from './trajectory.repository';
 import { nextStatus, TrajectoryTransition } from './trajectory-status';
 
@@ -57,7 +57,7 @@ export class TrajectoryTransitionsService {
 
   private checkEndDate(field: string, date: string, state: TrajectoryState): void {
     if (date < state.startDate) throw ValidationFailedException.field(field, `must be on or after the start date (${state.startDate})`);
-    const today = todayInAmsterdam();
+    const today = todayIn('Europe/Amsterdam');
     if (date > today) throw ValidationFailedException.field(field, `cannot be in the future (today is ${today})`);
   }
 

@@ -84,9 +84,13 @@ export class TrajectoryRepository {
     }
     const whereSql = `WHERE ${where.join(' AND ')}`;
     const order = orderBySql(parseSort(q.sort, SORTS, '-startDate'), 't.id');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${VIEW_FROM} ${whereSql}`, params);
+    // Count and pick the page on trajectory alone (learner only when searching), then join the 20 rows for display.
+    const baseFrom = `FROM trajectory t${folded ? ' JOIN learner l ON l.id = t.learner_id' : ''}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${baseFrom} ${whereSql}`, params);
     const items = await this.db.query(
-      `${VIEW_SELECT} ${VIEW_FROM} ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      `WITH page AS (SELECT t.id, row_number() OVER (ORDER BY ${order}) AS n ${baseFrom} ${whereSql}
+                      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
+       ${VIEW_SELECT} ${VIEW_FROM} JOIN page ON page.id = t.id ORDER BY page.n`,
       params,
     );
     return pageOf(items, total, q);

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { CEFR_LEVELS, CefrLevel, Skill, SKILLS } from '../../../common/domain/vocabulary';
-import { IsCalendarDate } from '../calendar-date';
 
 export class CreateAssessmentDto {
   @ApiProperty({ enum: SKILLS, description: 'reading, listening, writing, speaking (CEFR level) or knm, map, ona (pass/fail)' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
-import { IsCalendarDate } from './calendar-date';
 
 export class CreateEnrolmentDto {
   @ApiProperty()

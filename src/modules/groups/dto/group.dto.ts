@@ -17,9 +17,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LESSON_MODES, LessonMode } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
-import { IsCalendarDate } from './calendar-date';
 
 export const TIME_HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LESSON_MODES, LessonMode } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
-import { IsCalendarDate } from './calendar-date';
 
 export class GenerateLessonsDto {
   @ApiProperty({ example: '2025-01-06' })

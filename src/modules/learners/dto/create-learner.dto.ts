@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { IsOptional, IsUUID } from 'class-validator';
 import {
   EmailField,
   IntakeLevelsField,
   IsBsn,
-  IsCalendarDate,
   LearnerNumberField,
   NameField,
   OptionalText,

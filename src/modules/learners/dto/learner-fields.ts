@@ -19,25 +19,6 @@ import { isValidBsn } from '../bsn/bsn';
 /** Validate only when the key is present; unlike @IsOptional, null is then rejected (PATCH of a required column). */
 export const IfPresent = () => ValidateIf((_o, v) => v !== undefined);
 
-/** A calendar day `YYYY-MM-DD` that exists (2025-02-30 is refused). */
-export function IsCalendarDate(options?: ValidationOptions) {
-  return function (object: object, propertyName: string) {
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: object.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a date YYYY-MM-DD`, ...options },
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-          const d = new Date(`${value}T00:00:00Z`);
-          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-        },
-      },
-    });
-  };
-}
-
 /** Exactly 9 digits passing the 11-test. */
 export function IsBsn(options?: ValidationOptions) {
   return function (object: object, propertyName: string) {

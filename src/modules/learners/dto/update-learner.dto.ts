@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { IsInt, IsOptional, IsUUID, Min } from 'class-validator';
 import {
   EmailField,
   IfPresent,
   IntakeLevelsField,
   IsBsn,
-  IsCalendarDate,
   LearnerNumberField,
   NameField,
   OptionalText,

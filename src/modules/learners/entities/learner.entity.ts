@@ -4,7 +4,7 @@ import { User } from '../../users/entities/user.entity';
 
 @Entity('learner')
 @Index('ix_learner_municipality_name', ['municipalityId', 'lastName', 'firstName'])
-@Index('ix_learner_name', ['lastName', 'firstName'])
+@Index('ix_learner_name', ['lastName', 'firstName', 'id'])
 export class Learner {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../assessments/calendar-date';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 
 export class CreateProgressNoteDto {
   @ApiProperty({ example: '2025-03-10', description: 'Day of the voortgangsgesprek; not in the future' })

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
+import { todayIn } from '../../../common/domain/calendar';
 import { AppConfig } from '../../../config/app-config';
 import { JobQueueService } from '../../../jobs/job-queue.service';
-import { localToday } from '../local-date';
 
 /**
  * Worker only (listed in WorkerModule): enqueues the nightly signal pass. The job id is the
@@ -23,7 +23,7 @@ export class NightlySignalsScheduler {
   }
 
   async enqueueNightlyPass(now: Date): Promise<string> {
-    const asOf = localToday(this.config.reportTimezone, now);
+    const asOf = todayIn(this.config.reportTimezone, now);
     await this.jobs.enqueue('signals.nightly-pass', { asOf }, asOf);
     this.logger.log({ asOf }, 'Nightly signal pass enqueued');
     return asOf;

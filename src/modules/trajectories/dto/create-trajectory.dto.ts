@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LEGAL_REGIMES, LegalRegime } from '../../../common/domain/vocabulary';
-import { IsCalendarDate, IsOptionalNotNull } from '../trajectory-dates';
+import { IsOptionalNotNull } from '../trajectory-dates';
 import { IntegrationAgreementDto, TargetLevelsDto, TrajectoryPlanDto } from './trajectory-parts.dto';
 
 export class CreateTrajectoryDto {

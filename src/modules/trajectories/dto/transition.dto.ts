@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { DROPOUT_REASONS, DropoutReason } from '../../../common/domain/vocabulary';
-import { IsCalendarDate, IsOptionalNotNull } from '../trajectory-dates';
+import { IsOptionalNotNull } from '../trajectory-dates';
 
 /** activate, suspend, resume: only the version you read. */
 export class TransitionDto {

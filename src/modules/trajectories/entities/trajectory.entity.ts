@@ -33,6 +33,7 @@ export interface IntegrationAgreement {
 })
 @Index('ix_trajectory_municipality_status', ['municipalityId', 'status'])
 @Index('ix_trajectory_learner', ['learnerId'])
+@Index('ix_trajectory_start_date', ['startDate', 'id'])
 @Check('ck_trajectory_status', sqlIn('status', TRAJECTORY_STATUSES))
 @Check('ck_trajectory_regime', sqlIn('legal_regime', LEGAL_REGIMES))
 @Check('ck_trajectory_dropout_reason', `"dropout_reason" IS NULL OR ${sqlIn('dropout_reason', DROPOUT_REASONS)}`)
