@@ -191,6 +191,19 @@ describe('learners (e2e)', () => {
       await patch(m, enschedeLearner.id, { version: 1, firstName: 'X' }).expect(403);
     });
 
+    it('a municipality also reads learners living elsewhere whose trajectory it pays for', async () => {
+      const oldenzaal = ref.municipalities.Oldenzaal;
+      const contract = await createContract(t.db, oldenzaal, [ref.products['B1-ROUTE']]);
+      const moved = await createLearner(t.db, ref.municipalities.Losser);
+      const m = await createUser(t, 'municipality', { municipalityId: oldenzaal });
+      await get(m, `/${moved.id}`).expect(404);
+      await createTrajectory(t.db, { learnerId: moved.id, municipalityId: oldenzaal, contractId: contract.id, productId: ref.products['B1-ROUTE'] });
+      await get(m, `/${moved.id}`).expect(200);
+      expect((await get(m, '?pageSize=100').expect(200)).body.items.map((l: { id: string }) => l.id)).toContain(moved.id);
+      const losser = await createUser(t, 'municipality', { municipalityId: ref.municipalities.Losser });
+      await get(losser, `/${moved.id}`).expect(200);
+    });
+
     it('a learner reads only itself', async () => {
       const self = await createLearner(t.db, ref.municipalities.Enschede);
       const u = await createUser(t, 'learner', { learnerId: self.id });

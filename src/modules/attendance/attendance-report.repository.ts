@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { trajectoryScopeSql } from '../signals/trajectory-scope';
+import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 
 export interface TrajectoryAttendanceRow {
   trajectoryId: string;
@@ -31,7 +31,7 @@ export class AttendanceReportRepository {
   /** Period sums for the trajectory, plus all-time sums for the 600-hour and Z-route norms; null when out of scope. */
   async trajectoryAttendance(id: string, from: string | null, to: string | null, scope: Scope): Promise<TrajectoryAttendanceRow | null> {
     const params: unknown[] = [id, from, to];
-    const cond = trajectoryScopeSql('t', scope, params);
+    const cond = trajectoryScopeSql(scope, params);
     const inPeriod = `a.trajectory_id = t.id AND a.lesson_date >= coalesce($2::date, '-infinity'::date) AND a.lesson_date <= coalesce($3::date, 'infinity'::date)`;
     const rows = await this.db.query(
       `SELECT t.id AS "trajectoryId", t.learner_id AS "learnerId", p.participation_norm AS "participationNorm",

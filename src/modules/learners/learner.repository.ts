@@ -7,7 +7,7 @@ import { orderBySql, parseSort } from '../../common/http/sort';
 import { maskBsn } from './bsn/bsn';
 import { LearnerQueryDto } from './dto/learner-query.dto';
 import { LearnerViewDto } from './dto/learner-view.dto';
-import { learnerScopeSql } from './learner-scope.sql';
+import { learnerScopeSql } from '../../common/auth/learner-scope.sql';
 import { foldQuery } from './name-folding';
 
 const SORTS = {

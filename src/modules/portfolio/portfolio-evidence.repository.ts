@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { EvidenceView } from './dto/evidence.dto';
-import { trajectoryScopeSql } from './portfolio-scope';
+import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 
 const EVIDENCE_COLUMNS = `pe.id, pe.item_id AS "itemId", pe.original_name AS "originalName", pe.content_type AS "contentType",
   pe.size_bytes AS "sizeBytes", pe.sha256, pe.uploaded_by AS "uploadedBy", pe.created_at AS "createdAt"`;

@@ -6,7 +6,7 @@ import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
 import { PortfolioItemQueryDto } from './dto/portfolio-item-query.dto';
 import { PortfolioItemView } from './dto/portfolio-item.dto';
-import { trajectoryScopeSql } from './portfolio-scope';
+import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 
 const SORTS = { createdAt: 'pi.created_at', updatedAt: 'pi.updated_at', title: 'pi.title', domain: 'pi.domain', status: 'pi.status' };
 

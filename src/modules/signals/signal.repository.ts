@@ -6,7 +6,7 @@ import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
 import { SignalQueryDto } from './dto/signal-query.dto';
 import { SignalViewDto } from './dto/signal-view.dto';
-import { trajectoryScopeSql } from './trajectory-scope';
+import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 
 const SORTS = { raisedAt: 's.raised_at', triggeredOn: 's.triggered_on', status: 's.status', rule: 's.rule' };
 
@@ -34,7 +34,7 @@ export class SignalRepository {
 
   async findPageInScope(q: SignalQueryDto, scope: Scope): Promise<Page<SignalViewDto>> {
     const params: unknown[] = [];
-    const where = [trajectoryScopeSql('t', scope, params)];
+    const where = [trajectoryScopeSql(scope, params)];
     if (scope.role === 'municipality') {
       params.push(scope.municipalityId);
       where.push(`s.municipality_id = $${params.length}::uuid`);
@@ -62,7 +62,7 @@ export class SignalRepository {
 
   async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<SignalViewDto | null> {
     const params: unknown[] = [id];
-    const cond = trajectoryScopeSql('t', scope, params);
+    const cond = trajectoryScopeSql(scope, params);
     const rows = await m.query(`${SELECT_VIEW} WHERE s.id = $1 AND ${cond}`, params);
     return rows[0] ?? null;
   }

@@ -8,7 +8,7 @@ import { foldQuery } from '../learners/name-folding';
 import { TrajectoryQueryDto } from './dto/trajectory-query.dto';
 import { TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { Trajectory } from './entities/trajectory.entity';
-import { trajectoryScopeSql } from './trajectory-scope';
+import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 
 const SORTS = {
   startDate: 't.start_date',

@@ -1,0 +1,33 @@
+import { Scope } from './scope';
+
+/**
+ * SQL condition limiting learner alias `l` (or `alias`) to what the caller may read; pushes its parameters
+ * onto `params`. Municipality: learners living there or with a trajectory it pays for; learner: itself;
+ * teacher: learners with a trajectory enrolled (now or before) in one of its groups; admin, coordinator,
+ * finance: all. Out of scope reads as "does not exist" (404).
+ */
+export function learnerScopeSql(scope: Scope, params: unknown[], alias = 'l'): string {
+  switch (scope.role) {
+    case 'admin':
+    case 'coordinator':
+    case 'finance':
+      return 'TRUE';
+    case 'municipality':
+      if (!scope.municipalityId) return 'FALSE';
+      params.push(scope.municipalityId);
+      return `(${alias}.municipality_id = $${params.length}::uuid
+               OR EXISTS (SELECT 1 FROM trajectory scope_t WHERE scope_t.learner_id = ${alias}.id AND scope_t.municipality_id = $${params.length}::uuid))`;
+    case 'learner':
+      if (!scope.learnerId) return 'FALSE';
+      params.push(scope.learnerId);
+      return `${alias}.id = $${params.length}::uuid`;
+    case 'teacher':
+      params.push(scope.userId);
+      return `EXISTS (SELECT 1 FROM trajectory scope_t
+                        JOIN enrolment scope_e ON scope_e.trajectory_id = scope_t.id
+                        JOIN group_teacher scope_gt ON scope_gt.group_id = scope_e.group_id
+                       WHERE scope_t.learner_id = ${alias}.id AND scope_gt.user_id = $${params.length}::uuid)`;
+    default:
+      return 'FALSE';
+  }
+}
