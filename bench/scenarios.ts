@@ -63,6 +63,15 @@ export const SCENARIOS: Scenario[] = [
     targets: { p50: 20 },
   }),
   define({
+    name: 'learner-list-page-1-client',
+    description: 'GET /api/v1/learners?page=<random>&pageSize=20 from a single client (the issue gives no concurrency for this target)',
+    role: 'coordinator',
+    concurrency: 1,
+    setup: async (db) => Number((await db.query('SELECT count(*)::int AS n FROM learner')).rows[0].n),
+    request: (learners: number, r) => ({ method: 'GET', path: `/api/v1/learners?page=${r.int(1, Math.max(1, Math.floor(learners / 20)))}&pageSize=20` }),
+    targets: { p50: 20 },
+  }),
+  define({
     name: 'trajectory-list-page',
     description: 'GET /api/v1/trajectories?page=<random>&pageSize=20',
     role: 'coordinator',

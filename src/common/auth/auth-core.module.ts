@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'crypto';
 import { AppConfig } from '../../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './token.service';
@@ -11,7 +12,8 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, not a string: jsonwebtoken otherwise first tries (and fails) to parse the string as a public key on every verify.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')) as unknown as string,
         signOptions: { expiresIn: config.jwtExpiresIn as unknown as number, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

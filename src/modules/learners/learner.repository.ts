@@ -7,6 +7,7 @@ import { orderBySql, parseSort } from '../../common/http/sort';
 import { maskBsn } from './bsn/bsn';
 import { LearnerQueryDto } from './dto/learner-query.dto';
 import { LearnerViewDto } from './dto/learner-view.dto';
+import { queryPage } from '../../database/paged-query';
 import { learnerScopeSql } from '../../common/auth/learner-scope.sql';
 import { foldQuery } from './name-folding';
 
@@ -52,12 +53,16 @@ export class LearnerRepository {
     if (search) where.push(this.searchSql(search, params));
     const order = orderBySql(parseSort(q.sort, SORTS, 'lastName,firstName'), 'l.id');
     const whereSql = where.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`, params);
-    // Pick the page's ids first (an index-only walk of the sort index), then read just those rows.
-    const rows: LearnerRow[] = await this.db.query(
-      `WITH page AS (SELECT l.id, row_number() OVER (ORDER BY ${order}) AS n FROM learner l WHERE ${whereSql}
+    // Pick the page's ids first (an index-only walk of the sort index), then read just those rows. A search
+    // first collects its (few) matches through the trigram index: walking the name index and filtering would
+    // visit most of the table for a rare name. OFFSET 0 keeps the planner from merging the two.
+    const source = search ? `(SELECT * FROM learner l WHERE ${whereSql} OFFSET 0) l` : `learner l WHERE ${whereSql}`;
+    const { total, rows } = await queryPage<LearnerRow>(
+      this.db,
+      `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`,
+      `WITH page AS (SELECT l.id FROM ${source}
                       ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
-       SELECT ${VIEW_COLUMNS} FROM learner l JOIN page ON page.id = l.id ORDER BY page.n`,
+       SELECT ${VIEW_COLUMNS}, row_number() OVER (ORDER BY ${order}) AS __n FROM learner l JOIN page ON page.id = l.id`,
       params,
     );
     return pageOf(rows.map(toView), total, q);

@@ -8,6 +8,7 @@ import { foldQuery } from '../learners/name-folding';
 import { TrajectoryQueryDto } from './dto/trajectory-query.dto';
 import { TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { Trajectory } from './entities/trajectory.entity';
+import { queryPage } from '../../database/paged-query';
 import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 
 const SORTS = {
@@ -86,11 +87,12 @@ export class TrajectoryRepository {
     const order = orderBySql(parseSort(q.sort, SORTS, '-startDate'), 't.id');
     // Count and pick the page on trajectory alone (learner only when searching), then join the 20 rows for display.
     const baseFrom = `FROM trajectory t${folded ? ' JOIN learner l ON l.id = t.learner_id' : ''}`;
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total ${baseFrom} ${whereSql}`, params);
-    const items = await this.db.query(
-      `WITH page AS (SELECT t.id, row_number() OVER (ORDER BY ${order}) AS n ${baseFrom} ${whereSql}
+    const { total, rows: items } = await queryPage<TrajectoryViewDto>(
+      this.db,
+      `SELECT count(*)::int AS total ${baseFrom} ${whereSql}`,
+      `WITH page AS (SELECT t.id ${baseFrom} ${whereSql}
                       ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
-       ${VIEW_SELECT} ${VIEW_FROM} JOIN page ON page.id = t.id ORDER BY page.n`,
+       ${VIEW_SELECT}, row_number() OVER (ORDER BY ${order}) AS __n ${VIEW_FROM} JOIN page ON page.id = t.id`,
       params,
     );
     return pageOf(items, total, q);
