@@ -71,6 +71,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "ix_progress_note_trajectory_date" ON "progress_note" ("trajectory_id", "date") `);
         await queryRunner.query(`CREATE TABLE "absence_signal" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "trajectory_id" uuid NOT NULL, "municipality_id" uuid NOT NULL, "rule" character varying(4) NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'registered', "triggered_on" date NOT NULL, "details" jsonb NOT NULL DEFAULT '{}', "reported_to_municipality_on" date, "handled_by" uuid, "handled_at" TIMESTAMP WITH TIME ZONE, "closed_at" TIMESTAMP WITH TIME ZONE, "note" text, "version" integer NOT NULL DEFAULT '1', "raised_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_absence_signal_status" CHECK ("status" IN ('registered', 'in_progress', 'closed', 'withdrawn')), CONSTRAINT "ck_absence_signal_rule" CHECK ("rule" IN ('R1', 'R2')), CONSTRAINT "PK_863d38903f1547a02e051b07503" PRIMARY KEY ("id"))`);
         await queryRunner.query(`CREATE INDEX "ix_absence_signal_municipality_status" ON "absence_signal" ("municipality_id", "status") `);
+        await queryRunner.query(`CREATE INDEX "ix_absence_signal_trajectory_rule" ON "absence_signal" ("trajectory_id", "rule", "triggered_on") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "uq_absence_signal_open" ON "absence_signal" ("trajectory_id", "rule") WHERE status IN ('registered', 'in_progress')`);
         await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "fk_app_user_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "learner" ADD CONSTRAINT "fk_learner_municipality" FOREIGN KEY ("municipality_id") REFERENCES "municipality"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -157,6 +158,7 @@ export class CreateSchema1795608053086 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "learner" DROP CONSTRAINT "fk_learner_municipality"`);
         await queryRunner.query(`ALTER TABLE "app_user" DROP CONSTRAINT "fk_app_user_municipality"`);
         await queryRunner.query(`DROP INDEX "public"."uq_absence_signal_open"`);
+        await queryRunner.query(`DROP INDEX "public"."ix_absence_signal_trajectory_rule"`);
         await queryRunner.query(`DROP INDEX "public"."ix_absence_signal_municipality_status"`);
         await queryRunner.query(`DROP TABLE "absence_signal"`);
         await queryRunner.query(`DROP INDEX "public"."ix_progress_note_trajectory_date"`);

@@ -39,7 +39,8 @@ export class RegisterService {
       if (!lesson) throw new NotFoundException('Lesson', lessonId);
       const entries = checkRegisterEntries(dto.entries, lesson.minutes);
       this.assertRegistrable(lesson);
-      const enrolled = new Map((await this.repo.enrolled(m, lessonId)).map((e) => [e.learnerId, e.trajectoryId]));
+      const enrolledRows = await this.repo.enrolled(m, lessonId);
+      const enrolled = new Map(enrolledRows.map((e) => [e.learnerId, e.trajectoryId]));
       const notEnrolled: FieldError[] = entries.flatMap((e, i) =>
         enrolled.has(e.learnerId) ? [] : [{ field: `entries[${i}].learnerId`, message: `is not enrolled in group ${lesson.groupCode} on ${lesson.date}` }],
       );
@@ -55,11 +56,12 @@ export class RegisterService {
         absenceReason: e.status === 'present' || e.status === 'late' ? null : e.absenceReason,
         reportedInAdvance: false,
       }));
-      const before = await this.repo.records(m, lessonId);
-      const touched = [...new Set([...rows.map((r) => r.trajectoryId), ...before.map((r) => r.trajectoryId)])];
-      await this.repo.lockTrajectories(m, touched);
       const deleted = await this.repo.deleteOthers(m, lessonId, rows.map((r) => r.learnerId));
       const written = await this.repo.upsert(m, lesson, rows, scope.userId);
+      const touched = [...new Set([...rows.map((r) => r.trajectoryId), ...deleted])];
+      // Locked after writing and before evaluating: a concurrent save for the same trajectory (another lesson)
+      // waits here, and its evaluation statement then takes a fresh snapshot that includes our committed records.
+      await this.repo.lockTrajectories(m, touched);
       const raised = await this.signals.evaluate(m, touched, null, scope);
       if (deleted.length || written) {
         await this.audit.record(m, scope, {
@@ -69,7 +71,7 @@ export class RegisterService {
           fields: ['status', 'minutesLate', 'absenceReason', 'attendedMinutes'],
         });
       }
-      return { ...(await this.view(m, lesson)), signalsRaised: raised };
+      return { ...(await this.view(m, lesson, enrolledRows)), signalsRaised: raised };
     });
   }
 
@@ -124,8 +126,9 @@ export class RegisterService {
     }
   }
 
-  private async view(m: EntityManager, lesson: RegisterLessonDto): Promise<RegisterViewDto> {
-    const learners = await this.repo.enrolled(m, lesson.id);
+  /** `learners`: the enrolled list when the caller already read it in this transaction. */
+  private async view(m: EntityManager, lesson: RegisterLessonDto, learners?: Awaited<ReturnType<RegisterRepository['enrolled']>>): Promise<RegisterViewDto> {
+    learners ??= await this.repo.enrolled(m, lesson.id);
     const records = await this.repo.records(m, lesson.id);
     const byLearner = new Map(records.map((r) => [r.learnerId, r]));
     return {

@@ -7,6 +7,7 @@ import { Trajectory } from '../../trajectories/entities/trajectory.entity';
 @Entity('absence_signal')
 @Index('uq_absence_signal_open', ['trajectoryId', 'rule'], { unique: true, where: `status IN ('registered', 'in_progress')` })
 @Index('ix_absence_signal_municipality_status', ['municipalityId', 'status'])
+@Index('ix_absence_signal_trajectory_rule', ['trajectoryId', 'rule', 'triggeredOn'])
 @Check('ck_absence_signal_rule', sqlIn('rule', SIGNAL_RULES))
 @Check('ck_absence_signal_status', sqlIn('status', SIGNAL_STATUSES))
 export class AbsenceSignal {
