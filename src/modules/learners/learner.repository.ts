@@ -54,16 +54,20 @@ export class LearnerRepository {
     const order = orderBySql(parseSort(q.sort, SORTS, 'lastName,firstName'), 'l.id');
     const whereSql = where.join(' AND ');
     // Pick the page's ids first (an index-only walk of the sort index), then read just those rows. A search
-    // first collects its (few) matches through the trigram index: walking the name index and filtering would
-    // visit most of the table for a rare name. OFFSET 0 keeps the planner from merging the two.
-    const source = search ? `(SELECT * FROM learner l WHERE ${whereSql} OFFSET 0) l` : `learner l WHERE ${whereSql}`;
+    // first collects its (few) matches through the trigram index, once for both the total and the page:
+    // walking the name index and filtering would visit most of the table for a rare name.
+    const matches = search
+      ? `matches AS MATERIALIZED (SELECT l.id, l.last_name, l.first_name, l.learner_number, l.date_of_birth, l.intake_date, l.created_at
+                                     FROM learner l WHERE ${whereSql})`
+      : undefined;
     const { total, rows } = await queryPage<LearnerRow>(
       this.db,
-      `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`,
-      `WITH page AS (SELECT l.id FROM ${source}
+      search ? `SELECT count(*)::int AS total FROM matches` : `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`,
+      `WITH page AS (SELECT l.id FROM ${search ? 'matches l' : `learner l WHERE ${whereSql}`}
                       ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
        SELECT ${VIEW_COLUMNS}, row_number() OVER (ORDER BY ${order}) AS __n FROM learner l JOIN page ON page.id = l.id`,
       params,
+      matches,
     );
     return pageOf(rows.map(toView), total, q);
   }
