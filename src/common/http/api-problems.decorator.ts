@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 
 export class FieldErrorDto {
   @ApiProperty({ example: 'dateOfBirth' }) field: string;
@@ -37,5 +37,25 @@ export function ApiProblems(...statuses: number[]) {
     ...list.map((status) =>
       ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } }),
     ),
+  );
+}
+
+/** Documents a paged list answer `{ items: Item[], total, page, pageSize }` for any item class. */
+export function ApiPageResponse(item: Type<unknown>) {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      description: 'One page of results',
+      schema: {
+        type: 'object',
+        required: ['items', 'total', 'page', 'pageSize'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          total: { type: 'integer', example: 137 },
+          page: { type: 'integer', example: 1 },
+          pageSize: { type: 'integer', example: 20 },
+        },
+      },
+    }),
   );
 }

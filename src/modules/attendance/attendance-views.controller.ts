@@ -1,8 +1,9 @@
+import { AttendanceGridDto, MissingRegisterGroupDto } from './dto/attendance-grid.dto';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
-import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { ApiPageResponse, ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
 import { AttendanceViewsService } from './attendance-views.service';
 import { MissingRegistersQueryDto, PeriodQueryDto } from './dto/attendance-query.dto';
@@ -27,6 +28,7 @@ export class AttendanceViewsController {
 
   @Get('groups/:id/attendance-grid')
   @Roles('admin', 'coordinator', 'teacher')
+  @ApiOkResponse({ type: AttendanceGridDto })
   @ApiOperation({ summary: 'Lessons × learners grid of a group (default: group start to today, at most 366 days)' })
   @ApiProblems(400, 401, 403, 404)
   grid(@Param('id', UuidPipe) id: string, @Query() q: PeriodQueryDto, @CurrentScope() scope: Scope) {
@@ -35,6 +37,7 @@ export class AttendanceViewsController {
 
   @Get('attendance/missing-registers')
   @Roles('admin', 'coordinator')
+  @ApiPageResponse(MissingRegisterGroupDto)
   @ApiOperation({ summary: 'Past, non-cancelled lessons with enrolled learners lacking a record, per teacher and group' })
   @ApiProblems(400, 401, 403)
   missingRegisters(@Query() q: MissingRegistersQueryDto) {

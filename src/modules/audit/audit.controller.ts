@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
-import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { ApiPageResponse, ApiProblems } from '../../common/http/api-problems.decorator';
+import { AuditEvent } from './entities/audit-event.entity';
 import { AuditEventRepository } from './audit-event.repository';
 import { AuditEventQueryDto } from './dto/audit-event-query.dto';
 
@@ -14,6 +15,7 @@ export class AuditController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'List audit events (admin), newest first, filtered by record, actor, action and time' })
+  @ApiPageResponse(AuditEvent)
   @ApiProblems(400, 401, 403)
   list(@Query() q: AuditEventQueryDto) {
     return this.events.findPage(q);

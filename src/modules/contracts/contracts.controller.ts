@@ -1,3 +1,5 @@
+import { ContractView } from './dto/contract-view.dto';
+import { ApiPageResponse } from '../../common/http/api-problems.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
@@ -21,6 +23,7 @@ export class ContractsController {
   @Get()
   @Roles('admin', 'coordinator', 'finance', 'municipality')
   @ApiOperation({ summary: 'List contracts (a municipality user sees only its own)' })
+  @ApiPageResponse(ContractView)
   @ApiProblems(400, 401, 403)
   list(@Query() q: ContractQueryDto, @CurrentScope() scope: Scope) {
     return this.contracts.list(q, scope);

@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../common/http/api-problems.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
@@ -16,6 +17,7 @@ export class EnrolmentsController {
   @Get('groups/:id/enrolments')
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner')
   @ApiOperation({ summary: "A group's enrolments (a municipality sees its own learners, a learner itself)" })
+  @ApiPageResponse(EnrolmentView)
   @ApiProblems(400, 401, 403, 404)
   list(@Param('id', UuidPipe) id: string, @Query() q: EnrolmentQueryDto, @CurrentScope() scope: Scope) {
     return this.enrolments.list(id, q, scope);

@@ -1,3 +1,5 @@
+import { GroupView } from './dto/group.dto';
+import { ApiPageResponse } from '../../common/http/api-problems.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
@@ -16,6 +18,7 @@ export class GroupsController {
   @Get()
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner')
   @ApiOperation({ summary: 'List groups in your scope (teacher: own groups; municipality: groups with its learners; learner: own groups)' })
+  @ApiPageResponse(GroupView)
   @ApiProblems(400, 401, 403)
   list(@Query() q: GroupQueryDto, @CurrentScope() scope: Scope) {
     return this.groups.list(q, scope);

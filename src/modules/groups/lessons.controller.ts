@@ -1,3 +1,4 @@
+import { ApiPageResponse } from '../../common/http/api-problems.decorator';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
@@ -26,6 +27,7 @@ export class LessonsController {
   @Get('lessons')
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner')
   @ApiOperation({ summary: 'List lessons in your scope' })
+  @ApiPageResponse(LessonView)
   @ApiProblems(400, 401, 403)
   list(@Query() q: LessonQueryDto, @CurrentScope() scope: Scope) {
     return this.lessons.list(q, scope);

@@ -3,7 +3,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
-import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { ApiPageResponse, ApiProblems } from '../../common/http/api-problems.decorator';
+import { Municipality } from './entities/municipality.entity';
 import { CreateMunicipalityDto, MunicipalityQueryDto, UpdateMunicipalityDto } from './dto/municipality.dto';
 import { MunicipalitiesService } from './municipalities.service';
 
@@ -16,6 +17,7 @@ export class MunicipalitiesController {
   @Get()
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality')
   @ApiOperation({ summary: 'List municipalities (a municipality user sees only its own)' })
+  @ApiPageResponse(Municipality)
   @ApiProblems(400, 401, 403)
   list(@Query() q: MunicipalityQueryDto, @CurrentScope() scope: Scope) {
     return this.service.list(q, scope);

@@ -56,6 +56,7 @@ export class PortfolioEvidenceController {
   @Header('Cache-Control', 'private, no-store')
   @ApiOperation({ summary: 'Download an evidence file (as an attachment)' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  @ApiOkResponse({ description: 'The file, with its content type and an attachment file name', schema: { type: 'string', format: 'binary' } })
   @ApiProblems(400, 401, 403, 404)
   async download(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope): Promise<StreamableFile> {
     const file = await this.evidence.download(id, scope);

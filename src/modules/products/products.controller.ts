@@ -1,3 +1,5 @@
+import { Product } from './entities/product.entity';
+import { ApiPageResponse } from '../../common/http/api-problems.decorator';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
@@ -17,6 +19,7 @@ export class ProductsController {
   @Get()
   @Roles(...ROLES)
   @ApiOperation({ summary: 'List products (course types); reference data, readable by every role' })
+  @ApiPageResponse(Product)
   @ApiProblems(400, 401)
   list(@Query() q: ProductQueryDto) {
     return this.service.list(q);

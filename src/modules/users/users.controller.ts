@@ -1,9 +1,10 @@
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
-import { ApiProblems } from '../../common/http/api-problems.decorator';
+import { ApiPageResponse, ApiProblems } from '../../common/http/api-problems.decorator';
+import { UserViewDto } from './dto/user-view.dto';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserQueryDto } from './dto/user-query.dto';
@@ -18,6 +19,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'List users (admin)' })
+  @ApiPageResponse(UserViewDto)
   @ApiProblems(400, 401, 403)
   list(@Query() q: UserQueryDto) {
     return this.users.findPage(q);
@@ -25,6 +27,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One user (admin)' })
+  @ApiOkResponse({ type: UserViewDto })
   @ApiProblems(400, 401, 403, 404)
   get(@Param('id', UuidPipe) id: string) {
     return this.users.findById(id);

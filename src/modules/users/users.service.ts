@@ -12,19 +12,11 @@ import { Municipality } from '../municipalities/entities/municipality.entity';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserQueryDto } from './dto/user-query.dto';
+import { UserViewDto } from './dto/user-view.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './password';
 
-export interface UserView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  municipalityId: string | null;
-  learnerId: string | null;
-  active: boolean;
-  createdAt: Date;
-}
+export type UserView = UserViewDto;
 
 const SORTS = { email: 'u.email', displayName: 'u.display_name', role: 'u.role', createdAt: 'u.created_at' };
 
