@@ -87,12 +87,12 @@ describe('groups, lessons, enrolments (e2e)', () => {
     expect(fields(await post(groupBody({ isBoss: true })))).toEqual(['isBoss']);
     expect(fields(await post(groupBody({ startDate: '2025-06-01', endDate: '2025-05-31' })))).toEqual(['endDate']);
     expect(fields(await post(groupBody({ startDate: '2025-02-30' })))).toContain('startDate');
-    expect(fields(await post(groupBody({ schedule: [{ ...SCHEDULE[0], weekday: 8 }] })))).toEqual(['schedule.0.weekday']);
-    expect(fields(await post(groupBody({ schedule: [SCHEDULE[0], { ...SCHEDULE[1], startTime: '9:00' }] })))).toEqual(['schedule.1.startTime']);
-    expect(fields(await post(groupBody({ schedule: [SCHEDULE[0], { ...SCHEDULE[1], startTime: '24:00' }] })))).toEqual(['schedule.1.startTime']);
-    expect(fields(await post(groupBody({ schedule: [{ ...SCHEDULE[0], colour: 'red' }] })))).toEqual(['schedule.0.colour']);
-    expect(fields(await post(groupBody({ schedule: [{ ...SCHEDULE[0], mode: 'hybrid' }] })))).toEqual(['schedule.0.mode']);
-    expect(fields(await post(groupBody({ schedule: [SCHEDULE[0], SCHEDULE[0]] })))).toEqual(['schedule.1']);
+    expect(fields(await post(groupBody({ schedule: [{ ...SCHEDULE[0], weekday: 8 }] })))).toEqual(['schedule[0].weekday']);
+    expect(fields(await post(groupBody({ schedule: [SCHEDULE[0], { ...SCHEDULE[1], startTime: '9:00' }] })))).toEqual(['schedule[1].startTime']);
+    expect(fields(await post(groupBody({ schedule: [SCHEDULE[0], { ...SCHEDULE[1], startTime: '24:00' }] })))).toEqual(['schedule[1].startTime']);
+    expect(fields(await post(groupBody({ schedule: [{ ...SCHEDULE[0], colour: 'red' }] })))).toEqual(['schedule[0].colour']);
+    expect(fields(await post(groupBody({ schedule: [{ ...SCHEDULE[0], mode: 'hybrid' }] })))).toEqual(['schedule[0].mode']);
+    expect(fields(await post(groupBody({ schedule: [SCHEDULE[0], SCHEDULE[0]] })))).toEqual(['schedule[1]']);
     expect(fields(await post(groupBody({ teacherIds: [coord.id] })))).toEqual(['teacherIds']);
     expect(fields(await post(groupBody({ teacherIds: ['nope'] })))).toContain('teacherIds');
     expect(fields(await post(groupBody({ productId: '00000000-0000-4000-8000-000000000000' })))).toEqual(['productId']);

@@ -4,7 +4,8 @@ import { FieldError, ValidationFailedException } from './domain.exception';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
-    const field = parent ? `${parent}.${e.property}` : e.property;
+    // Array elements read as entries[2].learnerId, the same as the services' own field paths.
+    const field = !parent ? e.property : /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`;
     for (const message of Object.values(e.constraints ?? {})) {
       out.push({ field, message: message.startsWith(e.property) ? message.slice(e.property.length).trim() : message });
     }

@@ -130,7 +130,7 @@ function checkSchedule(slots: ScheduleSlotDto[]): void {
   const seen = new Set<string>();
   slots.forEach((s, i) => {
     const key = `${s.weekday} ${s.startTime}`;
-    if (seen.has(key)) throw ValidationFailedException.field(`schedule.${i}`, `repeats weekday ${s.weekday} at ${s.startTime}`);
+    if (seen.has(key)) throw ValidationFailedException.field(`schedule[${i}]`, `repeats weekday ${s.weekday} at ${s.startTime}`);
     seen.add(key);
   });
 }
