@@ -62,7 +62,10 @@ export class RegisterService {
       // Locked after writing and before evaluating: a concurrent save for the same trajectory (another lesson)
       // waits here, and its evaluation statement then takes a fresh snapshot that includes our committed records.
       await this.repo.lockTrajectories(m, touched);
-      const raised = await this.signals.evaluate(m, touched, null, scope);
+      // Only an added unauthorised absence (R1, R2) or a removed record (R1: the run of last lessons shifts)
+      // can make a rule newly fire; a register of present learners needs no evaluation.
+      const mayFire = [...new Set([...rows.filter((r) => r.status === 'absent_unauthorised').map((r) => r.trajectoryId), ...deleted])];
+      const raised = await this.signals.evaluate(m, mayFire, null, scope);
       if (deleted.length || written) {
         await this.audit.record(m, scope, {
           action: 'attendance.register.save',
