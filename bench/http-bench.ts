@@ -90,15 +90,27 @@ async function runScenario(s: Scenario, client: HttpClient, token: string | null
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
-  const warmupEnd = Date.now() + WARMUP_MS;
+  const start = performance.now();
+  const warmupEnd = start + WARMUP_MS;
   const end = warmupEnd + durationSec * 1000;
+  // Open loop (ratePerSec): request k is due at start + k/rate, whichever client is free takes it, and its latency
+  // counts from when it was due, so time spent waiting for a free client is included (no coordinated omission).
+  let next = 0;
+  const due = (k: number): number => start + (k * 1000) / s.ratePerSec!;
   await Promise.all(Array.from({ length: s.concurrency }, async (_, i) => {
     const r = rand(1000 + i);
-    while (Date.now() < end) {
+    for (;;) {
+      let at = performance.now();
+      if (s.ratePerSec) {
+        at = due(next++);
+        if (at >= end) break;
+        const wait = at - performance.now();
+        if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+      } else if (at >= end) break;
       const req = s.request(state, r);
       const res = await client.send(req, token).catch((e: Error) => ({ status: 0, body: e.message, ms: 0 }));
-      if (Date.now() <= warmupEnd) continue;
-      if (res.status >= 200 && res.status < 300) latencies.push(res.ms);
+      if (at < warmupEnd) continue;
+      if (res.status >= 200 && res.status < 300) latencies.push(s.ratePerSec ? performance.now() - at : res.ms);
       else {
         errors++;
         firstError ??= `${req.method} ${req.path} → ${res.status} ${res.body.slice(0, 160)}`;
@@ -111,7 +123,8 @@ async function runScenario(s: Scenario, client: HttpClient, token: string | null
     mean: round(latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length)), max: round(latencies[latencies.length - 1] ?? NaN),
   };
   const requests = latencies.length + errors;
-  const rps = round(latencies.length / durationSec);
+  // Open loop: completions per second until the last due request was answered, so falling behind shows.
+  const rps = round(latencies.length / (s.ratePerSec ? Math.max(durationSec, (performance.now() - warmupEnd) / 1000) : durationSec));
   const checks = evaluate(s.targets ?? {}, lat, rps);
   const tooManyErrors = errors > requests * 0.01;
   return {

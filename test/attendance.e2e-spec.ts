@@ -65,6 +65,26 @@ describe('attendance registers and views (e2e)', () => {
     expect(res.body.learners.every((l: { record: unknown }) => l.record === null)).toBe(true);
   });
 
+  it('lists the register by last name, then first name', async () => {
+    const teacher = await createUser(t, 'teacher');
+    const group = await createGroup(t.db, ref.products['B1-ROUTE'], { teacherIds: [teacher.id] });
+    const names = [['Yusuf', 'Yılmaz'], ['Anna', 'Bakker'], ['Ольга', 'Шевченко'], ['Abel', 'Bakker'], ['Mehmet', 'Çelik']];
+    for (const [firstName, lastName] of names) {
+      const learner = await createLearner(t.db, enschede, { firstName, lastName });
+      const tr = await createTrajectory(t.db, { learnerId: learner.id, municipalityId: enschede, contractId, productId: ref.products['B1-ROUTE'] });
+      await enrol(t.db, tr.id, group.id, '2025-01-06', null);
+    }
+    const lesson = await createLesson(t.db, group.id, { date: '2025-03-03', minutes: 180 });
+    const res = await t.http.get(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', teacher.auth).expect(200);
+    const shown = res.body.learners.map((l: { firstName: string; lastName: string }) => `${l.lastName}, ${l.firstName}`);
+    expect(shown.slice(0, 2)).toEqual(['Bakker, Abel', 'Bakker, Anna']);
+    const [{ expected }] = await t.db.query(
+      `SELECT array_agg(last_name || ', ' || first_name ORDER BY last_name, first_name) AS expected FROM learner WHERE first_name = ANY($1)`,
+      [names.map(([f]) => f)],
+    );
+    expect(shown).toEqual(expected);
+  });
+
   it('saves a register with attended minutes, replaces it on re-save (idempotent) and audits the save', async () => {
     const w = await world(3);
     const [a, b, c] = w.learners;
@@ -146,6 +166,15 @@ describe('attendance registers and views (e2e)', () => {
     expect(res.body.code).toBe('learner_not_enrolled');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['entries[1].learnerId', 'entries[2].learnerId']);
     expect(await recordsOf(w.lessonId)).toHaveLength(0);
+
+    // A refused save leaves the register that was there, and writes no audit event.
+    await put(w.lessonId, [{ learnerId: w.learners[0].learnerId, status: 'present' }], w.teacher).expect(200);
+    const before = await recordsOf(w.lessonId);
+    await put(w.lessonId, [{ learnerId: w.learners[1].learnerId, status: 'absent_unauthorised' }, { learnerId: outsider.learnerId, status: 'present' }], w.teacher).expect(422);
+    await put(w.lessonId, [{ learnerId: w.learners[1].learnerId, status: 'late', minutesLate: 181 }], w.teacher).expect(400);
+    expect(await recordsOf(w.lessonId)).toEqual(before);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'attendance.register.save'`, [w.lessonId]);
+    expect(n).toBe(1);
 
     const cancelled = await createLesson(t.db, w.groupId, { date: '2025-03-05', cancelled: true, cancelReason: 'Docent ziek' });
     const c = await put(cancelled.id, [{ learnerId: w.learners[0].learnerId, status: 'present' }], w.teacher).expect(422);

@@ -16,10 +16,11 @@ const messagesOf = (e: ValidationError): string[] =>
 
 /**
  * Shape and cross-field checks of a register, with fields named `entries[i].x`:
- * late needs 0 < minutesLate ≤ lesson minutes; absent_authorised needs a reason;
- * minutesLate only for late, a reason only for absences; a learner at most once.
+ * late needs minutesLate > 0; absent_authorised needs a reason;
+ * minutesLate only for late, a reason only for absences; a learner at most once. minutesLate ≤ the lesson's
+ * minutes is checked by koers_save_register, which has the lesson.
  */
-export function checkRegisterEntries(raw: unknown[], lessonMinutes: number): CheckedEntry[] {
+export function checkRegisterEntries(raw: unknown[]): CheckedEntry[] {
   const errors: FieldError[] = [];
   const seen = new Map<string, number>();
   const out: CheckedEntry[] = [];
@@ -38,7 +39,6 @@ export function checkRegisterEntries(raw: unknown[], lessonMinutes: number): Che
     const reason = dto.absenceReason?.trim() ? dto.absenceReason.trim() : null;
     if (status === 'late') {
       if (dto.minutesLate === undefined || minutesLate <= 0) errors.push({ field: at('minutesLate'), message: 'is required and must be > 0 for status late' });
-      else if (minutesLate > lessonMinutes) errors.push({ field: at('minutesLate'), message: `cannot exceed the lesson's ${lessonMinutes} minutes` });
     } else if (minutesLate !== 0) {
       errors.push({ field: at('minutesLate'), message: 'is only allowed for status late' });
     }

@@ -1,162 +1,98 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { FieldError, NotFoundException, RuleViolationException } from '../../common/errors/domain.exception';
+import { FieldError, NotFoundException, RuleViolationException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { RaisedSignal, SignalEvaluationRepository } from '../signals/signal-evaluation.repository';
-import { attendedMinutes } from './attended-minutes';
-import { RegisterLessonDto, RegisterLineDto, RegisterViewDto } from './dto/register-view.dto';
+import { RaisedSignal } from '../signals/signal-evaluation.repository';
+import { RegisterLineDto, RegisterViewDto } from './dto/register-view.dto';
 import { AdvanceAbsenceDto, SaveRegisterDto } from './dto/register.dto';
 import { checkRegisterEntries } from './register-entries.validator';
-import { RecordRow, RegisterRepository } from './register.repository';
+import { RegisterRepository, SaveOutcome } from './register.repository';
 
 export interface SavedRegisterDto extends RegisterViewDto {
   signalsRaised: RaisedSignal[];
 }
+
+const fieldErrors = (entries: number[], field: string, message: string): FieldError[] =>
+  entries.map((i) => ({ field: `entries[${i}].${field}`, message }));
+
+const joined = (errors: FieldError[]): string => errors.map((e) => `${e.field}: ${e.message}`).join('; ');
 
 @Injectable()
 export class RegisterService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: RegisterRepository,
-    private readonly signals: SignalEvaluationRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
 
   async get(lessonId: string, scope: Scope): Promise<RegisterViewDto> {
-    const lesson = await this.repo.findLesson(this.db.manager, lessonId, scope, this.config.reportTimezone);
-    if (!lesson) throw new NotFoundException('Lesson', lessonId);
-    return this.view(this.db.manager, lesson);
+    const view = await this.repo.findView(lessonId, scope, this.config.reportTimezone);
+    if (!view) throw new NotFoundException('Lesson', lessonId);
+    return view;
   }
 
-  /** Replaces the whole register in one transaction, under the lesson's row lock; then evaluates R1/R2. */
+  /** Replaces the whole register and evaluates R1/R2 in one database call (see koers_save_register). */
   async save(lessonId: string, dto: SaveRegisterDto, scope: Scope): Promise<SavedRegisterDto> {
-    return this.db.transaction(async (m) => {
-      const lesson = await this.repo.findLesson(m, lessonId, scope, this.config.reportTimezone, true);
-      if (!lesson) throw new NotFoundException('Lesson', lessonId);
-      const entries = checkRegisterEntries(dto.entries, lesson.minutes);
-      this.assertRegistrable(lesson);
-      const enrolledRows = await this.repo.enrolled(m, lessonId);
-      const enrolled = new Map(enrolledRows.map((e) => [e.learnerId, e.trajectoryId]));
-      const notEnrolled: FieldError[] = entries.flatMap((e, i) =>
-        enrolled.has(e.learnerId) ? [] : [{ field: `entries[${i}].learnerId`, message: `is not enrolled in group ${lesson.groupCode} on ${lesson.date}` }],
-      );
-      if (notEnrolled.length) {
-        throw new RuleViolationException('learner_not_enrolled', notEnrolled.map((e) => `${e.field}: ${e.message}`).join('; '), notEnrolled);
+    const entries = checkRegisterEntries(dto.entries);
+    const result = await this.repo.save(lessonId, entries, scope, this.config.reportTimezone);
+    if (result.outcome === 'saved') {
+      const { outcome: _outcome, ...saved } = result;
+      return saved;
+    }
+    throw this.refusal(lessonId, result);
+  }
+
+  private refusal(lessonId: string, result: Exclude<SaveOutcome, { outcome: 'saved' }>): Error {
+    switch (result.outcome) {
+      case 'not_found':
+        return new NotFoundException('Lesson', lessonId);
+      case 'minutes_late_too_long': {
+        const errors = fieldErrors(result.entries, 'minutesLate', `cannot exceed the lesson's ${result.lessonMinutes} minutes`);
+        return new ValidationFailedException(errors, joined(errors));
       }
-      const rows: RecordRow[] = entries.map((e) => ({
-        learnerId: e.learnerId,
-        trajectoryId: enrolled.get(e.learnerId) as string,
-        status: e.status,
-        minutesLate: e.minutesLate,
-        attendedMinutes: attendedMinutes(e.status, lesson.minutes, e.minutesLate),
-        absenceReason: e.status === 'present' || e.status === 'late' ? null : e.absenceReason,
-        reportedInAdvance: false,
-      }));
-      const deleted = await this.repo.deleteOthers(m, lessonId, rows.map((r) => r.learnerId));
-      const written = await this.repo.upsert(m, lesson, rows, scope.userId);
-      const touched = [...new Set([...rows.map((r) => r.trajectoryId), ...deleted])];
-      // Locked after writing and before evaluating: a concurrent save for the same trajectory (another lesson)
-      // waits here, and its evaluation statement then takes a fresh snapshot that includes our committed records.
-      await this.repo.lockTrajectories(m, touched);
-      // Only an added unauthorised absence (R1, R2) or a removed record (R1: the run of last lessons shifts)
-      // can make a rule newly fire; a register of present learners needs no evaluation.
-      const mayFire = [...new Set([...rows.filter((r) => r.status === 'absent_unauthorised').map((r) => r.trajectoryId), ...deleted])];
-      const raised = await this.signals.evaluate(m, mayFire, null, scope);
-      if (deleted.length || written) {
-        await this.audit.record(m, scope, {
-          action: 'attendance.register.save',
-          entityType: 'lesson',
-          entityId: lessonId,
-          fields: ['status', 'minutesLate', 'absenceReason', 'attendedMinutes'],
-        });
+      case 'cancelled':
+        return new RuleViolationException('lesson_cancelled', `Lesson ${lessonId} is cancelled; it has no register`);
+      case 'in_future':
+        return new RuleViolationException(
+          'lesson_in_future',
+          `Lesson ${lessonId} has not started yet; only absence reported in advance can be recorded (POST .../advance-absence)`,
+        );
+      case 'not_enrolled': {
+        const errors = fieldErrors(result.entries, 'learnerId', `is not enrolled in group ${result.groupCode} on ${result.date}`);
+        return new RuleViolationException('learner_not_enrolled', joined(errors), errors);
       }
-      return { ...(await this.view(m, lesson, enrolledRows)), signalsRaised: raised };
-    });
+    }
   }
 
   /** Absence reported before the lesson starts, by the learner itself or a coordinator/admin. */
   async reportInAdvance(lessonId: string, dto: AdvanceAbsenceDto, scope: Scope): Promise<RegisterLineDto> {
     if (scope.role === 'learner' && dto.learnerId !== scope.learnerId) throw new NotFoundException('Learner', dto.learnerId);
+    const tz = this.config.reportTimezone;
     return this.db.transaction(async (m) => {
-      const lesson = await this.repo.findLesson(m, lessonId, scope, this.config.reportTimezone, true);
+      const lesson = await this.repo.findLesson(m, lessonId, scope, tz, true);
       if (!lesson) throw new NotFoundException('Lesson', lessonId);
       if (lesson.cancelled) throw new RuleViolationException('lesson_cancelled', 'The lesson is cancelled; no absence needs reporting');
       if (!lesson.inFuture) {
         throw new RuleViolationException('lesson_started', 'The lesson has started or is over; the teacher records absence in the register');
       }
-      const trajectoryId = (await this.repo.enrolled(m, lessonId)).find((e) => e.learnerId === dto.learnerId)?.trajectoryId;
-      if (!trajectoryId) {
-        throw new RuleViolationException('learner_not_enrolled', `learnerId: is not enrolled in group ${lesson.groupCode} on ${lesson.date}`, [
-          { field: 'learnerId', message: `is not enrolled in group ${lesson.groupCode} on ${lesson.date}` },
-        ]);
+      const learner = (await this.repo.enrolled(m, lessonId)).find((e) => e.learnerId === dto.learnerId);
+      if (!learner) {
+        const errors = [{ field: 'learnerId', message: `is not enrolled in group ${lesson.groupCode} on ${lesson.date}` }];
+        throw new RuleViolationException('learner_not_enrolled', joined(errors), errors);
       }
-      await this.repo.lockTrajectories(m, [trajectoryId]);
-      await this.repo.upsert(m, lesson, [
-        {
-          learnerId: dto.learnerId,
-          trajectoryId,
-          status: 'absent_authorised',
-          minutesLate: 0,
-          attendedMinutes: 0,
-          absenceReason: dto.reason.trim(),
-          reportedInAdvance: true,
-        },
-      ], scope.userId);
+      await this.repo.recordAdvanceAbsence(m, lessonId, learner, dto.reason.trim(), scope.userId);
       await this.audit.record(m, scope, {
         action: 'attendance.advance_absence',
         entityType: 'lesson',
         entityId: lessonId,
         fields: ['status', 'absenceReason', 'reportedInAdvance'],
       });
-      const view = await this.view(m, lesson);
+      const view = await this.repo.view(m, lessonId, tz);
       return view.learners.find((l) => l.learnerId === dto.learnerId) as RegisterLineDto;
     });
-  }
-
-  private assertRegistrable(lesson: RegisterLessonDto): void {
-    if (lesson.cancelled) {
-      throw new RuleViolationException('lesson_cancelled', `Lesson ${lesson.id} is cancelled; it has no register`);
-    }
-    if (lesson.inFuture) {
-      throw new RuleViolationException(
-        'lesson_in_future',
-        `Lesson ${lesson.id} has not started yet; only absence reported in advance can be recorded (POST .../advance-absence)`,
-      );
-    }
-  }
-
-  /** `learners`: the enrolled list when the caller already read it in this transaction. */
-  private async view(m: EntityManager, lesson: RegisterLessonDto, learners?: Awaited<ReturnType<RegisterRepository['enrolled']>>): Promise<RegisterViewDto> {
-    learners ??= await this.repo.enrolled(m, lesson.id);
-    const records = await this.repo.records(m, lesson.id);
-    const byLearner = new Map(records.map((r) => [r.learnerId, r]));
-    return {
-      lesson,
-      learners: learners.map((l) => {
-        const r = byLearner.get(l.learnerId);
-        return {
-          learnerId: l.learnerId,
-          trajectoryId: l.trajectoryId,
-          learnerNumber: l.learnerNumber,
-          firstName: l.firstName,
-          lastName: l.lastName,
-          record: r
-            ? {
-                status: r.status,
-                minutesLate: r.minutesLate,
-                attendedMinutes: r.attendedMinutes,
-                absenceReason: r.absenceReason,
-                reportedInAdvance: r.reportedInAdvance,
-                recordedBy: r.recordedBy,
-                recordedAt: r.recordedAt,
-              }
-            : null,
-        };
-      }),
-    };
   }
 }

@@ -1,5 +1,6 @@
 import { addDays, daysBetween, minDay } from '../../common/domain/calendar';
-import { CEFR_LEVELS, LANGUAGE_SKILLS } from '../../common/domain/vocabulary';
+import { AttendanceStatus, CEFR_LEVELS, LANGUAGE_SKILLS } from '../../common/domain/vocabulary';
+import { attendedMinutes } from '../attendance/attended-minutes';
 import { STANDARD_PRODUCTS } from '../products/standard-products';
 import { ABSENCE_REASONS, NOTE_AGREEMENTS, NOTE_SUMMARIES, PORTFOLIO_TITLES } from './demo-catalogue';
 import { DemoPlan, LESSON_HORIZON_DAYS, PlanEnrolment, PlanTrajectory, Profile, learnerNumber } from './demo-plan';
@@ -17,13 +18,6 @@ export const ATTENDANCE_COLUMNS = [
   'lesson_id', 'learner_id', 'trajectory_id', 'lesson_date', 'lesson_minutes', 'lesson_mode', 'status', 'minutes_late',
   'attended_minutes', 'absence_reason', 'reported_in_advance', 'recorded_by', 'recorded_at',
 ];
-
-/** DOMAIN.md: present = lesson minutes, late = lesson minutes − minutes late, absent = 0. */
-export function attendedMinutes(status: string, lessonMinutes: number, minutesLate: number): number {
-  if (status === 'present') return lessonMinutes;
-  if (status === 'late') return lessonMinutes - minutesLate;
-  return 0;
-}
 
 function statusFor(rng: Prng, e: PlanEnrolment, date: string, today: string): string {
   const t = e.trajectory;
@@ -62,7 +56,7 @@ export function buildAttendance(rng: Prng, plan: DemoPlan, today: string, coordi
         const reason = status === 'absent_authorised' ? rng.pick(ABSENCE_REASONS) : null;
         rows.push([
           l.id, e.trajectory.learner.id, e.trajectory.id, l.date, l.minutes, l.mode, status, late,
-          attendedMinutes(status, l.minutes, late), reason, status === 'absent_authorised' && rng.chance(0.4), l.teacherId,
+          attendedMinutes(status as AttendanceStatus, l.minutes, late), reason, status === 'absent_authorised' && rng.chance(0.4), l.teacherId,
           new Date(`${l.date}T17:30:00Z`),
         ]);
       }
