@@ -116,5 +116,8 @@ describe('demo data loader (seed:demo)', () => {
       (SELECT count(*) - count(DISTINCT email) FROM app_user)::int AS users,
       (SELECT count(*) FROM (SELECT learner_id FROM trajectory WHERE status IN ('planned','active','suspended') GROUP BY 1 HAVING count(*) > 1) x)::int AS open_trajectories`);
     expect(dups).toEqual({ municipalities: 0, users: 0, open_trajectories: 0 });
+    // The trigger-kept learner counts (AddLearnerCounts) agree with the rows after a bulk load and a re-run.
+    const kept = await db.query(`SELECT municipality_id, learners AS n FROM learner_count WHERE learners <> 0 ORDER BY 1`);
+    expect(kept).toEqual(await db.query(`SELECT municipality_id, count(*)::int AS n FROM learner GROUP BY 1 ORDER BY 1`));
   }, 90_000);
 });

@@ -33,6 +33,7 @@ export class AppConfig {
   get nodeEnv() { return this.env.NODE_ENV; }
   get isProduction() { return this.env.NODE_ENV === 'production'; }
   get databaseUrl() { return this.env.DATABASE_URL; }
+  get databasePoolSize() { return this.env.DATABASE_POOL_SIZE; }
   get databaseReadUrl() { return this.env.DATABASE_READ_URL ?? this.env.DATABASE_URL; }
   get redisUrl() { return this.env.REDIS_URL; }
   get queuePrefix() { return this.env.QUEUE_PREFIX; }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ENTITIES } from './entities';
 
 /** One definition of the connection, shared by Nest, the CLI, seeds and tests. */
-export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}): DataSourceOptions {
+export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,7 +16,8 @@ export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOpt
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: 20, application_name: 'koers' },
+    // More connections than PostgreSQL has cores to run them mostly queue inside the server instead of in the pool.
+    extra: { max: poolSize, application_name: 'koers' },
     ...extra,
   } as DataSourceOptions;
 }

@@ -1,3 +1,5 @@
+import { orderBySql, SortTerm } from '../common/http/sort';
+
 /**
  * A list page and its total in one round trip (each round trip costs more than the counting itself here).
  * `countSql` must select one row with an integer column `total`; `pageSql` selects the page's rows with a
@@ -20,4 +22,24 @@ export async function queryPage<T>(
     .filter((r) => r.__n !== null && r.__n !== undefined)
     .map(({ total: _total, __n: _n, ...rest }) => rest as T);
   return { total, rows: items };
+}
+
+/**
+ * For `queryPage`'s page SQL: an array of the page's ids, walking the sort order from whichever end is nearer.
+ * OFFSET steps over every row it skips, so from the back the last pages cost as little as the first. The walk
+ * back needs the exact total (`counted.total`, same snapshot), so `from` + `where` must select exactly the rows
+ * the count covers. `limit` and `offset` are placeholders such as `$4`. `tiebreaker` is a unique column, so the
+ * order is total and the reversed order its exact reverse.
+ */
+export function nearerEndIdsSql(o: { id: string; from: string; where: string; order: SortTerm[]; tiebreaker: string; limit: string; offset: string }): string {
+  const limit = `${o.limit}::bigint`;
+  const offset = `${o.offset}::bigint`;
+  const back = o.order.map((t): SortTerm => ({ column: t.column, direction: t.direction === 'ASC' ? 'DESC' : 'ASC' }));
+  // Rows from the page's start to the end; compared without multiplying, so no huge page number overflows.
+  const left = `(SELECT total FROM counted) - ${offset}`;
+  return `ARRAY((SELECT ${o.id} FROM ${o.from} WHERE (${o.where}) AND ${offset} < counted.total - ${offset}
+                  ORDER BY ${orderBySql(o.order, o.tiebreaker)} LIMIT ${limit} OFFSET ${offset})
+                UNION ALL
+                (SELECT ${o.id} FROM ${o.from} WHERE (${o.where}) AND ${offset} >= counted.total - ${offset}
+                  ORDER BY ${orderBySql(back, `${o.tiebreaker} DESC`)} LIMIT greatest(0, least(${limit}, ${left})) OFFSET greatest(0, ${left} - ${limit})))`;
 }

@@ -45,7 +45,7 @@ export async function createTestDatabase(): Promise<{ dbName: string; queuePrefi
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-  overrideEnvironment({ DATABASE_URL: dbUrl(dbName), QUEUE_PREFIX: queuePrefix, STORAGE_DIR: `/tmp/koers-test-storage/${suffix}` });
+  overrideEnvironment({ DATABASE_URL: dbUrl(dbName), DATABASE_READ_URL: dbUrl(dbName), QUEUE_PREFIX: queuePrefix, STORAGE_DIR: `/tmp/koers-test-storage/${suffix}` });
   return {
     dbName,
     queuePrefix,
@@ -70,8 +70,10 @@ async function deleteRedisPrefix(prefix: string): Promise<void> {
   }
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `env`: settings on top of the test database's (e.g. a DATABASE_READ_URL of another test database). */
+export async function createTestApp(opts: { env?: Parameters<typeof overrideEnvironment>[0] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  if (opts.env) overrideEnvironment(opts.env);
   const app = await createApp({ logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();

@@ -1,5 +1,9 @@
 import { Scope } from './scope';
 
+/** Roles whose learner scope is every learner (learnerScopeSql gives TRUE). */
+export const seesAllLearners = (scope: Scope): boolean =>
+  scope.role === 'admin' || scope.role === 'coordinator' || scope.role === 'finance';
+
 /**
  * SQL condition limiting learner alias `l` (or `alias`) to what the caller may read; pushes its parameters
  * onto `params`. Municipality: learners living there or with a trajectory it pays for; learner: itself;
@@ -7,11 +11,8 @@ import { Scope } from './scope';
  * finance: all. Out of scope reads as "does not exist" (404).
  */
 export function learnerScopeSql(scope: Scope, params: unknown[], alias = 'l'): string {
+  if (seesAllLearners(scope)) return 'TRUE';
   switch (scope.role) {
-    case 'admin':
-    case 'coordinator':
-    case 'finance':
-      return 'TRUE';
     case 'municipality':
       if (!scope.municipalityId) return 'FALSE';
       params.push(scope.municipalityId);

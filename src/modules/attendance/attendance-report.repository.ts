@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
+import { queryPrepared } from '../../database/prepared-query';
+import { InjectReportsDataSource } from '../../database/reports-data-source';
 
 export interface TrajectoryAttendanceRow {
   trajectoryId: string;
@@ -26,14 +27,18 @@ export const ENROLLED_ON_LESSON = `en.from_date <= les.date AND les.date <= coal
 /** Attendance figures, each computed in the database in one query. */
 @Injectable()
 export class AttendanceReportRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectReportsDataSource() private readonly db: DataSource) {}
 
-  /** Period sums for the trajectory, plus all-time sums for the 600-hour and Z-route norms; null when out of scope. */
+  /**
+   * Period sums for the trajectory, plus all-time sums for the 600-hour and Z-route norms; null when out of scope.
+   * Prepared: planning cost as much as running it.
+   */
   async trajectoryAttendance(id: string, from: string | null, to: string | null, scope: Scope): Promise<TrajectoryAttendanceRow | null> {
     const params: unknown[] = [id, from, to];
     const cond = trajectoryScopeSql(scope, params);
     const inPeriod = `a.trajectory_id = t.id AND a.lesson_date >= coalesce($2::date, '-infinity'::date) AND a.lesson_date <= coalesce($3::date, 'infinity'::date)`;
-    const rows = await this.db.query(
+    const rows = await queryPrepared<TrajectoryAttendanceRow>(
+      this.db,
       `SELECT t.id AS "trajectoryId", t.learner_id AS "learnerId", p.participation_norm AS "participationNorm",
               coalesce(sum(a.lesson_minutes) FILTER (WHERE ${inPeriod}), 0)::int AS "registeredMinutes",
               coalesce(sum(a.attended_minutes) FILTER (WHERE ${inPeriod}), 0)::int AS "attendedMinutes",

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InjectReportsDataSource } from '../../database/reports-data-source';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
 import { ENROLLED_ON_LESSON } from './attendance-report.repository';
@@ -32,7 +32,7 @@ const SORTS = {
  */
 @Injectable()
 export class MissingRegistersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(@InjectReportsDataSource() private readonly db: DataSource) {}
 
   async findPage(q: MissingRegistersQueryDto, tz: string): Promise<Page<MissingRegisterGroup>> {
     const order = orderBySql(parseSort(q.sort, SORTS, 'teacher,group'), 'g.group_id, g.teacher_id');

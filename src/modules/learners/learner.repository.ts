@@ -7,8 +7,9 @@ import { orderBySql, parseSort } from '../../common/http/sort';
 import { maskBsn } from './bsn/bsn';
 import { LearnerQueryDto } from './dto/learner-query.dto';
 import { LearnerViewDto } from './dto/learner-view.dto';
-import { queryPage } from '../../database/paged-query';
-import { learnerScopeSql } from '../../common/auth/learner-scope.sql';
+import { nearerEndIdsSql, queryPage } from '../../database/paged-query';
+import { preparedReads } from '../../database/prepared-query';
+import { learnerScopeSql, seesAllLearners } from '../../common/auth/learner-scope.sql';
 import { foldQuery } from './name-folding';
 
 const SORTS = {
@@ -41,31 +42,48 @@ const escapeLike = (s: string): string => s.replace(/[\\%_]/g, '\\$&');
 export class LearnerRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** One count and one page query, both filtered by scope in SQL. */
+  /** The total and the page in one prepared statement, both filtered by scope in SQL. */
   async findPageInScope(q: LearnerQueryDto, scope: Scope): Promise<Page<LearnerViewDto>> {
     const params: unknown[] = [];
     const where = [learnerScopeSql(scope, params)];
+    let municipalityParam: string | undefined;
     if (q.municipalityId) {
       params.push(q.municipalityId);
-      where.push(`l.municipality_id = $${params.length}`);
+      municipalityParam = `$${params.length}`;
+      where.push(`l.municipality_id = ${municipalityParam}`);
     }
     const search = q.search?.trim();
     if (search) where.push(this.searchSql(search, params));
-    const order = orderBySql(parseSort(q.sort, SORTS, 'lastName,firstName'), 'l.id');
+    const sort = parseSort(q.sort, SORTS, 'lastName,firstName');
     const whereSql = where.join(' AND ');
-    // Pick the page's ids first (an index-only walk of the sort index), then read just those rows. A search
-    // first collects its (few) matches through the trigram index, once for both the total and the page:
-    // walking the name index and filtering would visit most of the table for a rare name.
+    // A search first collects its (few) matches through the trigram index, once for both the total and the
+    // page: walking the name index and filtering would visit most of the table for a rare name.
     const matches = search
       ? `matches AS MATERIALIZED (SELECT l.id, l.last_name, l.first_name, l.learner_number, l.date_of_birth, l.intake_date, l.created_at
                                      FROM learner l WHERE ${whereSql})`
       : undefined;
+    let countSql = search ? `SELECT count(*)::int AS total FROM matches` : `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`;
+    if (!search && seesAllLearners(scope)) {
+      // Exact per-municipality counts kept by triggers (migration AddLearnerCounts) instead of counting every row.
+      countSql = `SELECT coalesce(sum(c.learners), 0)::int AS total FROM learner_count c${municipalityParam ? ` WHERE c.municipality_id = ${municipalityParam}` : ''}`;
+    }
+    params.push(q.pageSize, offsetOf(q));
+    // The page's ids first (an index-only walk of the sort index), then just those rows. LIMIT and OFFSET are
+    // parameters so the statement text is the same for every page; `= ANY (ARRAY(...))` keeps the generic plan
+    // on the primary key, where a join to the ids would be planned for an unknown number of rows.
+    const ids = nearerEndIdsSql({
+      id: 'l.id',
+      from: search ? 'matches l' : 'learner l',
+      where: search ? 'TRUE' : whereSql,
+      order: sort,
+      tiebreaker: 'l.id',
+      limit: `$${params.length - 1}`,
+      offset: `$${params.length}`,
+    });
     const { total, rows } = await queryPage<LearnerRow>(
-      this.db,
-      search ? `SELECT count(*)::int AS total FROM matches` : `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`,
-      `WITH page AS (SELECT l.id FROM ${search ? 'matches l' : `learner l WHERE ${whereSql}`}
-                      ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
-       SELECT ${VIEW_COLUMNS}, row_number() OVER (ORDER BY ${order}) AS __n FROM learner l JOIN page ON page.id = l.id`,
+      preparedReads(this.db),
+      countSql,
+      `SELECT ${VIEW_COLUMNS}, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n FROM learner l WHERE l.id = ANY (${ids})`,
       params,
       matches,
     );
