@@ -126,6 +126,15 @@ export const SCENARIOS: Scenario[] = [
     request: () => ({ method: 'GET', path: '/health/ready' }),
   }),
   define({
+    name: 'register-save-max',
+    description: 'The same registers, 20 clients each sending the next as soon as the last is answered (closed loop): the most this machine does',
+    role: 'coordinator',
+    concurrency: 20,
+    durationSec: 15,
+    setup: registerLessons,
+    request: registerRequest,
+  }),
+  define({
     name: 'register-save',
     description:
       'PUT /api/v1/lessons/:id/register: a whole register of a past lesson (~20 learners), incl. signal evaluation; 20 clients sending 300 registers/s between them (open loop, latency from when each request was due)',
@@ -136,15 +145,6 @@ export const SCENARIOS: Scenario[] = [
     setup: registerLessons,
     request: registerRequest,
     targets: { p50: 20, p99: 80, minRps: 300 },
-  }),
-  define({
-    name: 'register-save-max',
-    description: 'The same registers, 20 clients each sending the next as soon as the last is answered (closed loop): the most this machine does',
-    role: 'coordinator',
-    concurrency: 20,
-    durationSec: 15,
-    setup: registerLessons,
-    request: registerRequest,
   }),
   define({
     name: 'attendance-summary',

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { ENTITIES } from './entities';
 
 /** One definition of the connection, shared by Nest, the CLI, seeds and tests. */
-export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}, poolSize = 10): DataSourceOptions {
+export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOptions> = {}, poolSize = 10, idleTimeoutMs = 10_000): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -17,7 +17,7 @@ export function buildDataSourceOptions(url: string, extra: Partial<DataSourceOpt
     migrationsRun: false,
     logging: false,
     // More connections than PostgreSQL has cores to run them mostly queue inside the server instead of in the pool.
-    extra: { max: poolSize, application_name: 'koers' },
+    extra: { max: poolSize, idleTimeoutMillis: idleTimeoutMs, application_name: 'koers' },
     ...extra,
   } as DataSourceOptions;
 }

@@ -9,7 +9,9 @@ import { REPORTS_DATA_SOURCE, ReportsDataSourceCloser, reportsDataSourceProvider
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => buildDataSourceOptions(config.databaseUrl, {}, config.databasePoolSize),
+      // Idle connections stay 5 minutes (pg's default is 10 s): a new backend compiles the PL/pgSQL functions and
+      // plans the prepared reads again, which a busy API should not pay after every quiet moment.
+      useFactory: (config: AppConfig) => buildDataSourceOptions(config.databaseUrl, {}, config.databasePoolSize, 300_000),
     }),
   ],
   providers: [reportsDataSourceProvider, ReportsDataSourceCloser],

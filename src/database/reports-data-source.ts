@@ -20,7 +20,7 @@ export const reportsDataSourceProvider: Provider = {
   useFactory: async (config: AppConfig, primary: DataSource): Promise<DataSource> =>
     config.databaseReadUrl === config.databaseUrl
       ? primary
-      : new DataSource(buildDataSourceOptions(config.databaseReadUrl, {}, config.databasePoolSize)).initialize(),
+      : new DataSource(buildDataSourceOptions(config.databaseReadUrl, {}, config.databasePoolSize, 300_000)).initialize(),
 };
 
 /** Closes the replica's pool with the application (the primary's is closed by TypeOrmModule). */
