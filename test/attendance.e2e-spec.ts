@@ -111,6 +111,13 @@ describe('attendance registers and views (e2e)', () => {
 
     const audit = await t.db.query(`SELECT actor_id FROM audit_event WHERE entity_type = 'lesson' AND entity_id = $1 AND action = 'attendance.register.save' ORDER BY id`, [w.lessonId]);
     expect(audit.map((r: { actor_id: string }) => r.actor_id)).toEqual([w.teacher.id, coordinator.id]);
+
+    // An empty register clears the lesson's records; every enrolled learner is still listed, without one.
+    const cleared = await put(w.lessonId, [], w.teacher).expect(200);
+    expect(await recordsOf(w.lessonId)).toHaveLength(0);
+    expect(cleared.body.learners).toHaveLength(3);
+    expect(cleared.body.learners.every((l: { record: unknown }) => l.record === null)).toBe(true);
+    expect(cleared.body.signalsRaised).toEqual([]);
   });
 
   it('two saves at once leave one consistent register, without duplicates', async () => {
