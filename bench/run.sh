@@ -4,6 +4,7 @@
 #   BENCH_DURATION=15    seconds per scenario;  BENCH_SCENARIOS=a,b  run only these
 #   BENCH_PORT=3999      first port to try for the API;  BENCH_SKIP_BUILD=1  use dist/ as it is
 #   BENCH_FROM_SOURCE=1  run the API from src/ with ts-node instead of dist/ (no build needed)
+#   BENCH_PG_SOCKET=0    connect the API over TCP even when PostgreSQL's Unix socket is on this machine
 #   BENCH_DB_POOL=4      the API's DATABASE_POOL_SIZE: twice this machine's 2 cores; more connections than PostgreSQL
 #                        has cores only queue inside the server (at 300 registers/s, pool 10 gave a p99 of ~80 ms, pool 4 ~48 ms)
 set -euo pipefail
@@ -36,8 +37,16 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "== starting the API on port $port against the scale database"
-DATABASE_URL="$scale_url" DATABASE_READ_URL="$scale_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn QUEUE_PREFIX=koers-bench \
+# The API reaches PostgreSQL through its Unix socket when it runs on this machine: the same server, without the
+# TCP loopback work in every query's write (measured here: about 25 % less API CPU per register save).
+api_db_url="$scale_url"
+socket_dir="${BENCH_PG_SOCKET_DIR:-/var/run/postgresql}"
+if [ "${BENCH_PG_SOCKET:-1}" = "1" ] && [ -S "$socket_dir/.s.PGSQL.5432" ] && [[ "$scale_url" =~ ^postgres(ql)?://([^@/:]+)@(127\.0\.0\.1|localhost)(:5432)?/([^?]+)$ ]]; then
+  api_db_url="postgres://${BASH_REMATCH[2]}@/${BASH_REMATCH[5]}?host=$socket_dir"
+fi
+
+echo "== starting the API on port $port against the scale database ($api_db_url)"
+DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn QUEUE_PREFIX=koers-bench \
   "${api_cmd[@]}" > /tmp/koers-bench-api.log 2>&1 &
 api=$!
 for _ in $(seq 1 120); do
@@ -47,7 +56,7 @@ for _ in $(seq 1 120); do
 done
 
 echo "== running scenarios"
-BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench (API: ${api_cmd[*]}, port $port, DATABASE_POOL_SIZE=${BENCH_DB_POOL:-4})" \
+BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench (API: ${api_cmd[*]}, port $port, DATABASE_POOL_SIZE=${BENCH_DB_POOL:-4}, DATABASE_URL=$api_db_url)" \
   npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url" || http_status=$?
 
 echo "== nightly signal pass (target ≤ 30 s)"
