@@ -15,6 +15,10 @@ scale_url="$(npx ts-node -T bench/scale-db.ts url)"
 if [ "${BENCH_RESEED:-0}" = "1" ] || [ "$(npx ts-node -T bench/scale-db.ts status)" != "ready" ]; then
   echo "== building the scale database"
   npm run --silent seed:scale
+else
+  # A scale database built by an earlier version gets this version's migrations (functions, counts) first.
+  DATABASE_URL="$scale_url" npm run --silent migration:run > /tmp/koers-bench-migrate.log 2>&1 \
+    || { echo "bench: migrating the scale database failed:" >&2; tail -20 /tmp/koers-bench-migrate.log >&2; exit 1; }
 fi
 
 if [ "${BENCH_FROM_SOURCE:-0}" = "1" ]; then
