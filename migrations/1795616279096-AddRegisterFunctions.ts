@@ -10,8 +10,17 @@ export class AddRegisterFunctions1795616279096 implements MigrationInterface {
   name = 'AddRegisterFunctions1795616279096';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    // Enrolled on the lesson date: enrolment from_date ≤ date ≤ coalesce(to_date, date), and the trajectory
-    // unfinished or ended on/after that date. One line per learner (its latest trajectory).
+    // Enrolled on a lesson day: enrolment from_date ≤ day ≤ coalesce(to_date, day), and the trajectory unfinished or
+    // ended on/after that day. A one-expression SQL function, so PostgreSQL inlines it into the queries that use it
+    // (set-based reports included) and its comparisons still reach the indexes.
+    await queryRunner.query(`
+CREATE FUNCTION koers_enrolled_on(p_from date, p_to date, p_status text, p_end date, p_day date)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+  SELECT p_from <= p_day AND p_day <= coalesce(p_to, p_day) AND (p_status IN ('planned', 'active', 'suspended') OR p_end >= p_day)
+$fn$`);
+
+    // The learners enrolled on a lesson's date, one line per learner (its latest trajectory).
     await queryRunner.query(`
 CREATE FUNCTION koers_enrolled_on_lesson(p_lesson uuid)
 RETURNS TABLE (learner_id uuid, trajectory_id uuid, learner_number text, first_name text, last_name text)
@@ -21,10 +30,10 @@ BEGIN
   RETURN QUERY
   SELECT DISTINCT ON (t.learner_id) t.learner_id, t.id, ln.learner_number::text, ln.first_name::text, ln.last_name::text
     FROM lesson l
-    JOIN enrolment e ON e.group_id = l.group_id AND e.from_date <= l.date AND l.date <= coalesce(e.to_date, l.date)
-    JOIN trajectory t ON t.id = e.trajectory_id AND (t.status IN ('planned', 'active', 'suspended') OR t.end_date >= l.date)
+    JOIN enrolment e ON e.group_id = l.group_id
+    JOIN trajectory t ON t.id = e.trajectory_id
     JOIN learner ln ON ln.id = t.learner_id
-   WHERE l.id = p_lesson
+   WHERE l.id = p_lesson AND koers_enrolled_on(e.from_date, e.to_date, t.status, t.end_date, l.date)
    ORDER BY t.learner_id, t.start_date DESC, t.id;
 END $fn$`);
 
@@ -320,5 +329,6 @@ END $fn$`);
     await queryRunner.query(`DROP FUNCTION koers_register_lines(uuid, uuid[], uuid[], text[], text[], text[])`);
     await queryRunner.query(`DROP FUNCTION koers_register_lesson(uuid, text)`);
     await queryRunner.query(`DROP FUNCTION koers_enrolled_on_lesson(uuid)`);
+    await queryRunner.query(`DROP FUNCTION koers_enrolled_on(date, date, text, date, date)`);
   }
 }

@@ -20,9 +20,11 @@ export interface TrajectoryAttendanceRow {
   trajectoryAttendedMinutes: number;
 }
 
-/** A learner counts as enrolled in a lesson (alias `les`) through trajectory alias `tr` and enrolment `en`. */
-export const ENROLLED_ON_LESSON = `en.from_date <= les.date AND les.date <= coalesce(en.to_date, les.date)
-  AND (tr.status IN ('planned', 'active', 'suspended') OR tr.end_date >= les.date)`;
+/**
+ * A learner counts as enrolled in a lesson (alias `les`) through trajectory alias `tr` and enrolment `en`: the rule
+ * koers_enrolled_on (migration AddRegisterFunctions), which PostgreSQL inlines.
+ */
+export const ENROLLED_ON_LESSON = `koers_enrolled_on(en.from_date, en.to_date, tr.status, tr.end_date, les.date)`;
 
 /** Attendance figures, each computed in the database in one query. */
 @Injectable()
