@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static';
 import { RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import * as path from 'path';
 import { projectRoot } from './common/startup/project-root';
@@ -12,6 +12,19 @@ import { validationExceptionFactory } from './common/errors/validation-exception
 import { FieldErrorDto, ProblemDto } from './common/http/api-problems.decorator';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Protected controllers carry @ApiBearerAuth; an operation without a security requirement is public (login,
+ * health), which OpenAPI says with an explicit empty list rather than by leaving it out.
+ */
+function markPublicOperations(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const op = item[method];
+      if (op && !op.security) op.security = [];
+    }
+  }
+}
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
@@ -32,9 +45,11 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFa
       'Course trajectories and learner tracking for inburgering courses. Log in at POST /api/v1/auth/login and send the token as a bearer token. Errors are application/problem+json.',
     )
     .setVersion('1')
+    .addServer('/', 'this server')
     .addBearerAuth()
     .build();
   const document = SwaggerModule.createDocument(app, doc, { extraModels: [ProblemDto, FieldErrorDto] });
+  markPublicOperations(document);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }
