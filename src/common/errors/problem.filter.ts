@@ -106,6 +106,14 @@ export class ProblemFilter implements ExceptionFilter {
     if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
       return this.make(400, 'validation_failed', 'A value has the wrong format');
     }
+    // A NUL or otherwise unstorable character in a text value.
+    if (code === '22021' || code === '22P05') return this.make(400, 'validation_failed', 'A text value contains a character that cannot be stored');
+    if (code === '23502') {
+      // not_null_violation: name the column as the API spells it (snake_case → camelCase).
+      const column = (err as { driverError?: { column?: string } }).driverError?.column;
+      const field = column ? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : undefined;
+      return this.make(400, 'validation_failed', field ? `${field}: may not be null` : 'A required value is missing', field ? [{ field, message: 'may not be null' }] : undefined);
+    }
     this.logger.error({ err, code }, 'Database error');
     return this.make(500, 'internal_error', 'Something went wrong on our side; the error has been logged');
   }

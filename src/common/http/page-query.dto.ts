@@ -1,6 +1,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+
+/** Just under PostgreSQL's bigint maximum: (page − 1) × pageSize must fit OFFSET, or the database refuses it (a 400 without a field). */
+const MAX_OFFSET = 9_000_000_000_000_000_000;
+
+const OffsetFits = () =>
+  ValidateBy({
+    name: 'offsetFits',
+    validator: {
+      validate: (page: unknown, args) => {
+        const size = Number((args?.object as { pageSize?: unknown }).pageSize);
+        return typeof page !== 'number' || (page - 1) * (Number.isFinite(size) ? size : 1) <= MAX_OFFSET;
+      },
+      defaultMessage: () => 'page is too large for this pageSize',
+    },
+  });
 
 /** `page`, `pageSize` (≤ 100) and `sort` (`field` or `-field` for descending, comma-separated). */
 export class PageQueryDto {
@@ -9,6 +24,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @OffsetFits()
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { ValidationFailedException } from '../../common/errors/domain.exception';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { parseSort } from '../../common/http/sort';
 import { AuditEventQueryDto } from './dto/audit-event-query.dto';
@@ -13,6 +14,7 @@ export class AuditEventRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findPage(q: AuditEventQueryDto): Promise<Page<AuditEvent>> {
+    if (q.from && q.to && Date.parse(q.to) < Date.parse(q.from)) throw ValidationFailedException.field('to', 'must be on or after from');
     const qb = this.db.getRepository(AuditEvent).createQueryBuilder('a');
     if (q.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: q.entityType });
     if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });

@@ -47,6 +47,7 @@ export class GroupsService {
   }
 
   async create(dto: CreateGroupDto, scope: Scope): Promise<GroupDetailView> {
+    checkDayRange(dto);
     if (dto.endDate && dto.endDate < dto.startDate) throw ValidationFailedException.field('endDate', 'must be on or after startDate');
     const schedule = dto.schedule ?? [];
     checkSchedule(schedule);
@@ -68,6 +69,7 @@ export class GroupsService {
 
   async update(id: string, dto: UpdateGroupDto, scope: Scope): Promise<GroupDetailView> {
     if (dto.schedule) checkSchedule(dto.schedule);
+    checkDayRange(dto);
     return this.uniqueCode(() =>
       this.db.transaction(async (m) => {
         const current = await this.repo.lockForUpdate(m, id);
@@ -133,4 +135,15 @@ function checkSchedule(slots: ScheduleSlotDto[]): void {
     if (seen.has(key)) throw ValidationFailedException.field(`schedule[${i}]`, `repeats weekday ${s.weekday} at ${s.startTime}`);
     seen.add(key);
   });
+}
+
+/** Group periods within this century's working range: 9999-12-31 is a typo and would be planned for ever. */
+const EARLIEST_DAY = '2000-01-01';
+const LATEST_DAY = '2100-12-31';
+
+function checkDayRange(dto: { startDate?: string; endDate?: string | null }): void {
+  for (const field of ['startDate', 'endDate'] as const) {
+    const day = dto[field];
+    if (day && (day < EARLIEST_DAY || day > LATEST_DAY)) throw ValidationFailedException.field(field, `must be between ${EARLIEST_DAY} and ${LATEST_DAY}`);
+  }
 }

@@ -57,7 +57,7 @@ export class LessonsService {
       if (lesson.hasRegister) {
         throw new RuleViolationException('lesson_has_register', 'The lesson has an attendance register; remove the register before cancelling');
       }
-      await this.lessons.setCancelled(m, id, true, reason);
+      await this.lessons.setCancelled(m, id, true, reason.trim());
       await this.audit.record(m, scope, { action: 'cancel', entityType: 'lesson', entityId: id, fields: ['cancelled', 'cancelReason'] });
       return (await this.lessons.findOneInScope(id, scope, m))!;
     });

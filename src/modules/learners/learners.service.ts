@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { todayIn } from '../../common/domain/calendar';
+import { addDays, todayIn } from '../../common/domain/calendar';
 import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
@@ -19,6 +19,8 @@ import { searchKey } from './name-folding';
 
 /** Serialises generation of `L` + 6 digit numbers (released at commit). */
 const LEARNER_NUMBER_LOCK = `SELECT pg_advisory_xact_lock(hashtext('koers.learner_number'))`;
+
+const MAX_INTAKE_DAYS_AHEAD = 366;
 
 const OPTIONAL_TEXT = ['email', 'phone', 'street', 'city', 'countryOfOrigin', 'nativeLanguage'] as const;
 
@@ -120,9 +122,13 @@ export class LearnersService {
   }
 
   private checkDates(dateOfBirth: string, intakeDate: string): void {
-    if (dateOfBirth > todayIn(this.config.reportTimezone)) throw ValidationFailedException.field('dateOfBirth', 'must not be in the future');
+    const today = todayIn(this.config.reportTimezone);
+    if (dateOfBirth > today) throw ValidationFailedException.field('dateOfBirth', 'must not be in the future');
     if (dateOfBirth < '1900-01-01') throw ValidationFailedException.field('dateOfBirth', 'must be on or after 1900-01-01');
     if (intakeDate < dateOfBirth) throw ValidationFailedException.field('intakeDate', 'must not be before dateOfBirth');
+    // An intake may be planned ahead, but not years ahead (9999-12-31 is a typo, not a plan).
+    const latest = addDays(today, MAX_INTAKE_DAYS_AHEAD);
+    if (intakeDate > latest) throw ValidationFailedException.field('intakeDate', `must not be after ${latest} (at most a year ahead)`);
   }
 
   private async checkMunicipality(m: EntityManager, municipalityId: string): Promise<void> {

@@ -40,9 +40,13 @@ export class MunicipalitiesService {
   async update(id: string, dto: UpdateMunicipalityDto, scope: Scope): Promise<Municipality> {
     return this.uniqueCode(() =>
       this.db.transaction(async (m) => {
-        const res = await m.update(Municipality, { id }, dto);
-        if (!res.affected) throw new NotFoundException('Municipality', id);
-        await this.audit.record(m, scope, { action: 'update', entityType: 'municipality', entityId: id, fields: Object.keys(dto) });
+        const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+        if (!(await m.exists(Municipality, { where: { id } }))) throw new NotFoundException('Municipality', id);
+        // An empty PATCH changes nothing (TypeORM refuses an UPDATE without values).
+        if (fields.length) {
+          await m.update(Municipality, { id }, dto);
+          await this.audit.record(m, scope, { action: 'update', entityType: 'municipality', entityId: id, fields });
+        }
         return m.findOneOrFail(Municipality, { where: { id } });
       }),
     );

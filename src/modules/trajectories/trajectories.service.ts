@@ -18,11 +18,14 @@ import { TrajectoryQueryDto } from './dto/trajectory-query.dto';
 import { TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { UpdateTrajectoryDto } from './dto/update-trajectory.dto';
 import { IntegrationAgreement, Trajectory, TrajectoryPlan } from './entities/trajectory.entity';
-import { TrajectoryReferencesRepository } from './trajectory-references.repository';
+import { ContractRef, TrajectoryReferencesRepository } from './trajectory-references.repository';
 import { TrajectoryColumns, TrajectoryRepository, TrajectoryState } from './trajectory.repository';
 import { isEnded } from './trajectory-status';
 
 const UNFINISHED_INDEX = 'uq_trajectory_unfinished_per_learner';
+
+/** Longest planned duration accepted: 10 years (routes take 1-3). */
+const MAX_PLANNED_WEEKS = 522;
 
 /** DTO instances → plain JSON (drops undefined keys) for jsonb columns. */
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -59,9 +62,7 @@ export class TrajectoriesService {
   }
 
   async create(dto: CreateTrajectoryDto, scope: Scope): Promise<TrajectoryViewDto> {
-    if (dto.plannedEndDate !== undefined && dto.plannedEndDate < dto.startDate) {
-      throw ValidationFailedException.field('plannedEndDate', `must be on or after startDate (${dto.startDate})`);
-    }
+    if (dto.plannedEndDate !== undefined) checkPlannedEnd(dto.startDate, dto.plannedEndDate);
     try {
       return await this.db.transaction(async (m) => {
         const product = await this.checkReferences(m, dto);
@@ -110,9 +111,7 @@ export class TrajectoriesService {
       throw ValidationFailedException.field('productId', 'is not part of the contract');
     }
     if (!product.active) throw ValidationFailedException.field('productId', 'is no longer offered');
-    if (dto.startDate < contract.validFrom || (contract.validTo !== null && dto.startDate > contract.validTo)) {
-      throw ValidationFailedException.field('startDate', `falls outside the contract period (${contract.validFrom} to ${contract.validTo ?? 'open'})`);
-    }
+    checkWithinContract(dto.startDate, contract);
     return product;
   }
 
@@ -127,6 +126,11 @@ export class TrajectoriesService {
       }
       if (state.version !== dto.version) throw new StaleVersionException('Trajectory');
       const { columns, fields } = this.changes(dto, state);
+      if (columns.start_date !== undefined) {
+        // The same rule as on create: billing needs the start inside the contract's period.
+        const contract = await this.refs.findContract(m, state.contractId);
+        if (contract) checkWithinContract(dto.startDate!, contract);
+      }
       if (!fields.length) return this.get(id, scope, m);
       if (!(await this.repo.updateVersioned(m, id, dto.version, columns))) throw new StaleVersionException('Trajectory');
       if (columns.plan !== undefined) {
@@ -151,7 +155,7 @@ export class TrajectoriesService {
     }
     const start = dto.startDate ?? state.startDate;
     const plannedEnd = dto.plannedEndDate ?? state.plannedEndDate;
-    if (plannedEnd < start) throw ValidationFailedException.field('plannedEndDate', `must be on or after startDate (${start})`);
+    checkPlannedEnd(start, plannedEnd);
     const columns: TrajectoryColumns = {};
     const fields: string[] = [];
     for (const [field, column] of Object.entries(EDITABLE)) {
@@ -161,5 +165,18 @@ export class TrajectoriesService {
       fields.push(field);
     }
     return { columns, fields };
+  }
+}
+
+/** A planned end before the start, or decades away (a typo such as 9999-12-31), is refused. */
+function checkPlannedEnd(start: string, plannedEnd: string): void {
+  if (plannedEnd < start) throw ValidationFailedException.field('plannedEndDate', `must be on or after startDate (${start})`);
+  const latest = addWeeks(start, MAX_PLANNED_WEEKS);
+  if (plannedEnd > latest) throw ValidationFailedException.field('plannedEndDate', `must be on or before ${latest} (at most 10 years after startDate)`);
+}
+
+function checkWithinContract(startDate: string, contract: ContractRef): void {
+  if (startDate < contract.validFrom || (contract.validTo !== null && startDate > contract.validTo)) {
+    throw ValidationFailedException.field('startDate', `falls outside the contract period (${contract.validFrom} to ${contract.validTo ?? 'open'})`);
   }
 }

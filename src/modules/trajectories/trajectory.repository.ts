@@ -53,6 +53,7 @@ export interface TrajectoryState {
   version: number;
   startDate: string;
   plannedEndDate: string;
+  contractId: string;
 }
 
 /** Column (snake_case) → new value; objects are stored as jsonb. */
@@ -107,7 +108,7 @@ export class TrajectoryRepository {
   async findState(m: EntityManager, id: string): Promise<TrajectoryState | null> {
     const rows = await m.query(
       `SELECT id, status, version, to_char(start_date, 'YYYY-MM-DD') AS "startDate",
-              to_char(planned_end_date, 'YYYY-MM-DD') AS "plannedEndDate"
+              to_char(planned_end_date, 'YYYY-MM-DD') AS "plannedEndDate", contract_id AS "contractId"
          FROM trajectory WHERE id = $1`,
       [id],
     );

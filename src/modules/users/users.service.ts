@@ -5,7 +5,7 @@ import { Scope } from '../../common/auth/scope';
 import { ConflictException, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { parseSort } from '../../common/http/sort';
-import { PG_UNIQUE_VIOLATION, pgCode } from '../../database/pg-errors';
+import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { Learner } from '../learners/entities/learner.entity';
 import { Municipality } from '../municipalities/entities/municipality.entity';
@@ -50,14 +50,22 @@ export class UsersService {
         return this.findById(user.id, m);
       });
     } catch (e) {
+      if (pgCode(e) === PG_UNIQUE_VIOLATION && pgConstraint(e) === 'uq_learner_user') {
+        throw new ConflictException('learner_has_login', 'This learner already has a login', [{ field: 'learnerId', message: 'already has a login' }]);
+      }
       if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ConflictException('duplicate', 'A user with this e-mail (or a login for this learner) already exists', [{ field: 'email', message: 'is already in use' }]);
       throw e;
     }
   }
 
+  /** Links only a learner without a login: taking over another user's learner would silently cut that login off. */
   private async linkLearner(m: EntityManager, learnerId: string, userId: string): Promise<void> {
-    const res = await m.update(Learner, { id: learnerId }, { userId });
-    if (!res.affected) throw ValidationFailedException.field('learnerId', 'does not exist');
+    const rows: Array<{ userId: string | null }> = await m.query(`SELECT user_id AS "userId" FROM learner WHERE id = $1 FOR UPDATE`, [learnerId]);
+    if (!rows.length) throw ValidationFailedException.field('learnerId', 'does not exist');
+    if (rows[0].userId) {
+      throw new ConflictException('learner_has_login', 'This learner already has a login', [{ field: 'learnerId', message: 'already has a login' }]);
+    }
+    await m.update(Learner, { id: learnerId }, { userId });
   }
 
   async update(id: string, dto: UpdateUserDto, scope: Scope): Promise<UserView> {
@@ -92,7 +100,8 @@ export class UsersService {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.search) {
-      params.push(`%${q.search.toLowerCase()}%`);
+      // % and _ in the search are literal characters, not wildcards.
+      params.push(`%${q.search.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
       where.push(`(lower(u.email) LIKE $${params.length} OR lower(u.display_name) LIKE $${params.length})`);
     }
     if (q.role) {

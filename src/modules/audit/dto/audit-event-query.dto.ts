@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDateString, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { SingleLine } from '../../../common/http/text-fields';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 
 export class AuditEventQueryDto extends PageQueryDto {
@@ -7,12 +8,14 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(60)
+  @SingleLine()
   entityType?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
   @MaxLength(64)
+  @SingleLine()
   entityId?: string;
 
   @ApiPropertyOptional()
@@ -24,15 +27,17 @@ export class AuditEventQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(60)
+  @SingleLine()
   action?: string;
 
   @ApiPropertyOptional({ description: 'From this instant (ISO 8601)' })
   @IsOptional()
-  @IsDateString()
+  // strict: 2025-02-30 is refused here instead of failing in PostgreSQL.
+  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time that exists' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Up to this instant (ISO 8601)' })
   @IsOptional()
-  @IsDateString()
+  @IsISO8601({ strict: true }, { message: '$property must be an ISO 8601 date or date-time that exists' })
   to?: string;
 }

@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { NotBlank, SingleLine } from '../../../common/http/text-fields';
 import { ContractProductDto } from './contract-product.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,12 +31,16 @@ export class CreateContractDto {
   @IsString()
   @MinLength(1)
   @MaxLength(40)
+  @NotBlank()
+  @SingleLine()
   reference: string;
 
   @ApiProperty({ example: 'Inburgering Enschede 2025' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
+  @SingleLine()
   name: string;
 
   @ApiProperty({ example: '2025-01-01', format: 'date' })
@@ -113,5 +118,6 @@ export class ContractQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   search?: string;
 }

@@ -20,6 +20,10 @@ import {
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LESSON_MODES, LessonMode } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { NotBlank, SingleLine } from '../../../common/http/text-fields';
+
+/** Validate only when the key is present: a PATCH may leave a field out, but null would clear a required column. */
+const IfPresent = () => ValidateIf((_o, v) => v !== undefined);
 
 export const TIME_HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -58,12 +62,16 @@ export class CreateGroupDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
+  @NotBlank()
+  @SingleLine()
   name: string;
 
   @ApiProperty({ example: 'Enschede, Gronausestraat 1' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
+  @SingleLine()
   location: string;
 
   @ApiPropertyOptional({ description: 'Municipality where the group is held' })
@@ -114,24 +122,28 @@ export class UpdateGroupDto {
   version: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, { message: 'code may contain letters, digits, dot, dash, underscore and slash' })
   @MaxLength(40)
   code?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
+  @NotBlank()
+  @SingleLine()
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
+  @SingleLine()
   location?: string;
 
   @ApiPropertyOptional({ nullable: true })
@@ -140,19 +152,19 @@ export class UpdateGroupDto {
   municipalityId?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsUUID()
   productId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500 })
-  @IsOptional()
+  @IfPresent()
   @IsInt()
   @Min(1)
   @Max(500)
   capacity?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsCalendarDate()
   startDate?: string;
 
@@ -162,7 +174,7 @@ export class UpdateGroupDto {
   endDate?: string | null;
 
   @ApiPropertyOptional({ type: [String], description: 'Replaces the teachers' })
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -170,7 +182,7 @@ export class UpdateGroupDto {
   teacherIds?: string[];
 
   @ApiPropertyOptional({ type: [ScheduleSlotDto], description: 'Replaces the weekly schedule (lessons already generated stay)' })
-  @IsOptional()
+  @IfPresent()
   @IsArray()
   @ArrayMaxSize(21)
   @ValidateNested({ each: true })
@@ -193,12 +205,14 @@ export class GroupQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   location?: string;
 
   @ApiPropertyOptional({ description: 'Part of the code or name' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   search?: string;
 }
 

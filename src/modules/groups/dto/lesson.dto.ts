@@ -4,6 +4,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Va
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LESSON_MODES, LessonMode } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { FreeText, NotBlank } from '../../../common/http/text-fields';
 
 export class GenerateLessonsDto {
   @ApiProperty({ example: '2025-01-06' })
@@ -56,6 +57,8 @@ export class CancelLessonDto {
   @IsString()
   @MinLength(1)
   @MaxLength(500)
+  @NotBlank()
+  @FreeText()
   reason: string;
 }
 

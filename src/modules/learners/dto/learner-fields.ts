@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
@@ -14,6 +14,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { CEFR_LEVELS } from '../../../common/domain/vocabulary';
+import { FreeText, SingleLine } from '../../../common/http/text-fields';
 import { isValidBsn } from '../bsn/bsn';
 
 /** Validate only when the key is present; unlike @IsOptional, null is then rejected (PATCH of a required column). */
@@ -33,10 +34,13 @@ export function IsBsn(options?: ValidationOptions) {
 }
 
 /** A person's name in any script; at least one visible character. */
-export const NameField = () => applyDecorators(IsString(), MaxLength(100), Matches(/\S/, { message: 'must not be empty' }));
+export const NameField = () => applyDecorators(IsString(), MaxLength(100), Matches(/\S/, { message: 'must not be empty' }), SingleLine());
 
-/** Optional free text that can be cleared with null. */
-export const OptionalText = (max: number) => applyDecorators(IsOptional(), IsString(), MaxLength(max));
+/** Blank text means "no value": trimmed, and empty or whitespace-only becomes null. */
+const BlankToNull = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value));
+
+/** Optional free text that can be cleared with null (or an empty string). */
+export const OptionalText = (max: number) => applyDecorators(BlankToNull(), IsOptional(), IsString(), MaxLength(max), FreeText());
 
 export const EmailField = () => applyDecorators(IsOptional(), IsEmail(), MaxLength(254));
 export const PhoneField = () =>

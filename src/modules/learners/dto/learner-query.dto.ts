@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { SingleLine } from '../../../common/http/text-fields';
 
 export class LearnerQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
@@ -10,6 +11,7 @@ export class LearnerQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   search?: string;
 
   @ApiPropertyOptional({ description: 'Only learners living in this municipality' })

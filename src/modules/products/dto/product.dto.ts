@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { COMPETENCE_DOMAINS, LEGAL_REGIMES, LegalRegime } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { NotBlank, SingleLine } from '../../../common/http/text-fields';
 
 export class CreateProductDto {
   @ApiProperty({ example: 'B1-ROUTE', description: 'Unique code (stored in capitals): letters, digits, - and _' })
@@ -29,6 +30,8 @@ export class CreateProductDto {
   @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @NotBlank()
+  @SingleLine()
   name: string;
 
   @ApiPropertyOptional({ enum: LEGAL_REGIMES, default: 'wi2021' })
@@ -81,6 +84,7 @@ export class ProductQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   search?: string;
 
   @ApiPropertyOptional({ description: 'Only active (true) or inactive (false) products' })

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CEFR_LEVELS, PASS } from '../../../common/domain/vocabulary';
+import { FreeText } from '../../../common/http/text-fields';
 import { IsOptionalNotNull } from '../trajectory-dates';
 
 const TEXT_MAX = 2000;
@@ -19,14 +20,14 @@ export class TargetLevelsDto {
 
 /** A goal per portfolio competence domain (COMPETENCE_DOMAINS). */
 export class CompetenceGoalsDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) work?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) parenting?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) health_care?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) education?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) knowledge_of_society?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) citizenship?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) housing?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) neighbourhood?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() work?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() parenting?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() health_care?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() education?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() knowledge_of_society?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() citizenship?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() housing?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() neighbourhood?: string;
 }
 
 /** Trajectplan: goals per competence domain and the agreements made. */
@@ -42,16 +43,17 @@ export class TrajectoryPlanDto {
   @IsOptionalNotNull()
   @IsString()
   @MaxLength(4000)
+  @FreeText()
   agreements?: string;
 }
 
 /** One column of the integration agreement, per life area. */
 export class AgreementTopicsDto {
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) sport?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) culture?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) religion?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) work?: string;
-  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) housing?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() sport?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() culture?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() religion?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() work?: string;
+  @ApiPropertyOptional() @IsOptionalNotNull() @IsString() @MaxLength(TEXT_MAX) @FreeText() housing?: string;
 }
 
 /** Integratieafspraken: wishes, needs and abilities (wensen, behoeften, mogelijkheden). */

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TRAJECTORY_STATUSES, TrajectoryStatus } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { SingleLine } from '../../../common/http/text-fields';
 
 export class TrajectoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TRAJECTORY_STATUSES })
@@ -28,5 +29,6 @@ export class TrajectoryQueryDto extends PageQueryDto {
   @IsOptional()
   @IsString()
   @MaxLength(100)
+  @SingleLine()
   search?: string;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { DROPOUT_REASONS, DropoutReason } from '../../../common/domain/vocabulary';
+import { FreeText } from '../../../common/http/text-fields';
 import { IsOptionalNotNull } from '../trajectory-dates';
 
 /** activate, suspend, resume: only the version you read. */
@@ -32,5 +33,6 @@ export class DropOutTrajectoryDto extends TransitionDto {
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
+  @FreeText()
   note?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Role, ROLES } from '../../../common/domain/vocabulary';
+import { NotBlank, SingleLine } from '../../../common/http/text-fields';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'j.jansen@koers.test' })
@@ -12,6 +13,8 @@ export class CreateUserDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
+  @SingleLine()
   displayName: string;
 
   @ApiProperty({ minLength: 10, description: 'At least 10 characters' })

@@ -1,23 +1,29 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { NotBlank, SingleLine } from '../../../common/http/text-fields';
+
+/** Optional, but null is refused: no column here takes it. */
+const IfPresent = () => ValidateIf((_o, v) => v !== undefined);
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @NotBlank()
+  @SingleLine()
   displayName?: string;
 
   @ApiPropertyOptional({ minLength: 10 })
-  @IsOptional()
+  @IfPresent()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ description: 'false blocks login' })
-  @IsOptional()
+  @IfPresent()
   @IsBoolean()
   active?: boolean;
 }
