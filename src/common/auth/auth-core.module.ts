@@ -5,6 +5,7 @@ import { createSecretKey } from 'crypto';
 import { AppConfig } from '../../config/app-config';
 import { AuthGuard } from './auth.guard';
 import { TokenService } from './token.service';
+import { UserStatusService } from './user-status.service';
 
 @Global()
 @Module({
@@ -19,7 +20,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [TokenService, UserStatusService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, UserStatusService],
 })
 export class AuthCoreModule {}

@@ -5,16 +5,18 @@ import { ForbiddenException, UnauthorizedException } from '../errors/domain.exce
 import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
 import { Scope } from './scope';
 import { TokenService } from './token.service';
+import { UserStatusService } from './user-status.service';
 
-/** Global guard: bearer token → scope on the request, then the route's @Roles. */
+/** Global guard: bearer token → scope on the request (its user still active), then the route's @Roles. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
+    private readonly users: UserStatusService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const req = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; scope?: Scope; id?: string }>();
@@ -23,6 +25,7 @@ export class AuthGuard implements CanActivate {
     if (kind?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException();
     const scope = this.tokens.verify(token);
     if (!scope) throw new UnauthorizedException('The token is invalid or has expired; log in again');
+    if (!(await this.users.isActive(scope.userId))) throw new UnauthorizedException('This account is deactivated; ask an application manager');
     req.scope = { ...scope, requestId: req.id };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(scope.role)) throw new ForbiddenException();

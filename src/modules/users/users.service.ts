@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
+import { UserStatusService } from '../../common/auth/user-status.service';
 import { ConflictException, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { parseSort } from '../../common/http/sort';
@@ -25,6 +26,7 @@ export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly userStatus: UserStatusService,
   ) {}
 
   async create(dto: CreateUserDto, scope: Scope | null): Promise<UserView> {
@@ -69,7 +71,7 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, scope: Scope): Promise<UserView> {
-    return this.db.transaction(async (m) => {
+    const view = await this.db.transaction(async (m) => {
       const existing = await m.findOne(User, { where: { id } });
       if (!existing) throw new NotFoundException('User', id);
       const patch: Partial<User> = {};
@@ -83,6 +85,9 @@ export class UsersService {
       }
       return this.findById(id, m);
     });
+    // After the commit: forgotten earlier, a concurrent request could read and remember the old flag again.
+    if (dto.active !== undefined) this.userStatus.forget(id);
+    return view;
   }
 
   async findById(id: string, m: EntityManager = this.db.manager): Promise<UserView> {
