@@ -39,6 +39,7 @@ describe('learners (e2e)', () => {
         intakeLevels: { reading: 'A1', listening: 'A2', writing: 'A0', speaking: 'A1' },
         bsnMasked: `*****${bsn.slice(-4)}`,
         version: 1,
+        municipality: { id: ref.municipalities.Enschede, name: 'Enschede', cbsCode: 'GM0153' },
       });
       expect(JSON.stringify(res.body)).not.toContain(bsn);
       for (const hidden of ['bsn', 'bsnCiphertext', 'bsnHash', 'searchText']) expect(res.body).not.toHaveProperty(hidden);
@@ -158,6 +159,7 @@ describe('learners (e2e)', () => {
       const p = await get(coord, `?municipalityId=${mun}&sort=lastName&pageSize=2&page=2`).expect(200);
       expect(p.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
       expect(p.body.items).toHaveLength(2);
+      for (const item of p.body.items) expect(item.municipality).toEqual({ id: mun, name: expect.any(String), cbsCode: expect.stringMatching(/^GM\d{4}$/) });
       const full = (await get(coord, `?municipalityId=${mun}&sort=lastName&pageSize=100`).expect(200)).body.items.map((l: { id: string }) => l.id);
       expect(p.body.items.map((l: { id: string }) => l.id)).toEqual(full.slice(2, 4));
       const byNumberDesc = (await get(coord, `?municipalityId=${mun}&sort=-learnerNumber`).expect(200)).body.items.map((l: { learnerNumber: string }) => l.learnerNumber);

@@ -24,6 +24,7 @@ const SORTS = {
 /** Never the BSN ciphertext or hash; dates as YYYY-MM-DD strings. */
 const VIEW_COLUMNS = `l.id, l.learner_number AS "learnerNumber", l.first_name AS "firstName", l.last_name AS "lastName",
   to_char(l.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", l.municipality_id AS "municipalityId",
+  (SELECT json_build_object('id', mu.id, 'name', mu.name, 'cbsCode', mu.cbs_code) FROM municipality mu WHERE mu.id = l.municipality_id) AS municipality,
   l.email, l.phone, l.street, l.postal_code AS "postalCode", l.city,
   l.country_of_origin AS "countryOfOrigin", l.native_language AS "nativeLanguage",
   to_char(l.intake_date, 'YYYY-MM-DD') AS "intakeDate", l.intake_levels AS "intakeLevels",

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MunicipalityRefDto } from '../../municipalities/dto/municipality-ref.dto';
 import { IntakeLevelsDto } from './intake-levels.dto';
 
 /** A learner as the API shows it: the BSN only masked, never the full value. */
@@ -9,6 +10,7 @@ export class LearnerViewDto {
   @ApiProperty() lastName: string;
   @ApiProperty({ example: '1990-05-17' }) dateOfBirth: string;
   @ApiProperty() municipalityId: string;
+  @ApiProperty({ type: MunicipalityRefDto, description: 'Municipality of residence' }) municipality: MunicipalityRefDto;
   @ApiPropertyOptional({ nullable: true }) email: string | null;
   @ApiPropertyOptional({ nullable: true }) phone: string | null;
   @ApiPropertyOptional({ nullable: true }) street: string | null;

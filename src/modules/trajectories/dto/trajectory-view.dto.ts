@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { DROPOUT_REASONS, LEGAL_REGIMES, TRAJECTORY_STATUSES } from '../../../common/domain/vocabulary';
 import { IntegrationAgreementDto, TargetLevelsDto, TrajectoryPlanDto } from './trajectory-parts.dto';
+import { MunicipalityRefDto } from '../../municipalities/dto/municipality-ref.dto';
 
 export class TrajectoryLearnerRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -15,12 +16,6 @@ export class TrajectoryProductRefDto {
   @ApiProperty({ example: 'B1-route' }) name: string;
 }
 
-export class TrajectoryMunicipalityRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Enschede' }) name: string;
-  @ApiProperty({ example: 'GM0153' }) cbsCode: string;
-}
-
 export class TrajectoryContractRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() reference: string;
@@ -32,7 +27,7 @@ export class TrajectoryViewDto {
   @ApiProperty({ format: 'uuid' }) learnerId: string;
   @ApiProperty({ type: TrajectoryLearnerRefDto }) learner: TrajectoryLearnerRefDto;
   @ApiProperty({ format: 'uuid' }) municipalityId: string;
-  @ApiProperty({ type: TrajectoryMunicipalityRefDto }) municipality: TrajectoryMunicipalityRefDto;
+  @ApiProperty({ type: MunicipalityRefDto }) municipality: MunicipalityRefDto;
   @ApiProperty({ format: 'uuid' }) contractId: string;
   @ApiProperty({ type: TrajectoryContractRefDto }) contract: TrajectoryContractRefDto;
   @ApiProperty({ format: 'uuid' }) productId: string;
