@@ -107,6 +107,25 @@ describe('assessments and levels (e2e)', () => {
     await t.http.post('/api/v1/learners/not-a-uuid/assessments').set('Authorization', coordinator.auth).send(reading()).expect(400);
   });
 
+  it('refuses null results, a blank instrument and a day before the learner was born, saving nothing', async () => {
+    const before = await t.db.query(`SELECT count(*)::int AS n FROM assessment WHERE learner_id = $1`, [learnerA]);
+    const cases: [object, string][] = [
+      [reading({ level: null }), 'level'],
+      [{ skill: 'knm', date: '2025-03-01', instrument: 'KNM', passed: null }, 'passed'],
+      [reading({ isExam: null }), 'isExam'],
+      [reading({ instrument: '   ' }), 'instrument'],
+      [reading({ date: '1900-01-01' }), 'date'],
+      [reading({ date: '0001-01-01' }), 'date'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await post(coordinator, learnerA, body);
+      expect({ body, status: res.status, type: res.headers['content-type'] }).toMatchObject({ status: 400, type: expect.stringMatching(/problem\+json/) });
+      expect(fieldsOf(res.body)).toContain(field);
+    }
+    const after = await t.db.query(`SELECT count(*)::int AS n FROM assessment WHERE learner_id = $1`, [learnerA]);
+    expect(after[0].n).toBe(before[0].n);
+  });
+
   it('lists a learner\'s assessments paged, newest first, with filters', async () => {
     const learner = (await createLearner(t.db, ref.municipalities.Enschede)).id;
     for (const [skill, date, isExam] of [['reading', '2025-01-10', false], ['reading', '2025-02-10', true], ['writing', '2025-03-10', false], ['reading', '2025-04-10', false]] as const) {
@@ -255,5 +274,25 @@ describe('assessments and levels (e2e)', () => {
       await post(finance, learnerB, reading()).expect(403);
       await t.http.get(`/api/v1/learners/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/levels`).set('Authorization', coordinator.auth).expect(404);
     });
+  });
+  it('documents a success response and problem responses for every teaching-records route', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const ours = /\/(lessons|attendance|signals|assessments|levels|progress-notes|plan|portfolio|portfolio-items|evidence)(\/|$)|attendance-grid/;
+    const missing: string[] = [];
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+      if (!ours.test(path)) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        checked++;
+        const codes = Object.keys(op.responses);
+        if (!codes.some((c) => /^2\d\d$/.test(c))) missing.push(`${method.toUpperCase()} ${path}: no 2xx`);
+        if (!codes.includes('400') || !codes.includes('401')) missing.push(`${method.toUpperCase()} ${path}: no 400/401`);
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(30);
+    expect(missing).toEqual([]);
+    const put = doc.paths['/api/v1/lessons/{id}/register'].put.responses['200'].content['application/json'].schema.$ref as string;
+    expect(doc.components.schemas[put.split('/').pop()!].properties).toHaveProperty('signalsRaised');
+    expect(doc.paths['/api/v1/lessons/{id}/advance-absence'].post.responses).toHaveProperty('201');
   });
 });

@@ -331,6 +331,33 @@ describe('attendance registers and views (e2e)', () => {
     await t.http.get(`/api/v1/groups/${w.groupId}/attendance-grid?from=2020-01-01&to=2025-01-01`).set('Authorization', coordinator.auth).expect(400);
   });
 
+  it('refuses date-times and impossible days as period bounds, naming the field', async () => {
+    const w = await world(1);
+    const urls = [
+      `/api/v1/groups/${w.groupId}/attendance-grid`,
+      `/api/v1/trajectories/${w.learners[0].trajectoryId}/attendance`,
+      '/api/v1/attendance/missing-registers',
+    ];
+    for (const url of urls) {
+      for (const [q, field] of [['from=2025-03-01T00:00:00Z', 'from'], ['to=2025-03-31T23:59:59%2B02:00', 'to'], ['from=2025-02-29', 'from']]) {
+        const res = await t.http.get(`${url}?${q}`).set('Authorization', coordinator.auth);
+        expect({ url, q, status: res.status, type: res.headers['content-type'] }).toMatchObject({ status: 400, type: expect.stringMatching(/problem\+json/) });
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+    }
+  });
+
+  it('refuses a blank reason for absence reported in advance, recording nothing', async () => {
+    const w = await world(1, { date: '2099-06-01' });
+    const res = await t.http
+      .post(`/api/v1/lessons/${w.lessonId}/advance-absence`)
+      .set('Authorization', coordinator.auth)
+      .send({ learnerId: w.learners[0].learnerId, reason: '   ' })
+      .expect(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect(await recordsOf(w.lessonId)).toEqual([]);
+  });
+
   it('lists lessons with missing registers per teacher and group (coordinator)', async () => {
     const teacher = await createUser(t, 'teacher');
     const group = await createGroup(t.db, ref.products['B1-ROUTE'], { teacherIds: [teacher.id], code: 'MISS-1' });

@@ -319,6 +319,36 @@ describe('portfolio and evidence (e2e)', () => {
     expect(ok.body).toMatchObject({ sizeBytes: limit.length, sha256: sha256(limit) });
   });
 
+  it('refuses two files in one upload (400 on file), keeping neither, and still takes plain fields beside one file', async () => {
+    const item = await createItem(learnerA, trajA, { domain: 'work' });
+    const before = await filesUnder(storageDir);
+    const url = api(`/portfolio-items/${item.id}/evidence`);
+    const two = await t.http.post(url).set('Authorization', learnerA.auth).attach('file', PDF, 'a.pdf').attach('file', PNG, 'b.png').expect(400);
+    expect(two.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(two.body.errors.map((e: { field: string }) => e.field)).toEqual(['file']);
+    await t.http.post(url).set('Authorization', learnerA.auth).attach('file', PDF, 'a.pdf').attach('extra', PNG, 'b.png').expect(400);
+    expect(await filesUnder(storageDir)).toEqual(before);
+    const rows = await t.db.query(`SELECT count(*)::int AS n FROM portfolio_evidence WHERE item_id = $1`, [item.id]);
+    expect(rows[0].n).toBe(0);
+    const withField = await t.http.post(url).set('Authorization', learnerA.auth).field('note', 'x').attach('file', PNG, 'foto.pdf').expect(201);
+    expect(withField.body).toMatchObject({ contentType: 'image/png', type: 'png' });
+  });
+
+  it('refuses null and blank values on edit (400 naming the field) and leaves the item as it was', async () => {
+    const item = await createItem(learnerA, trajA, { domain: 'housing', title: 'Eerste versie' });
+    const url = api(`/portfolio-items/${item.id}`);
+    for (const [field, value] of [['title', null], ['domain', null], ['description', null], ['title', '   ']] as const) {
+      const res = await t.http.patch(url).set('Authorization', learnerA.auth).send({ version: 1, [field]: value });
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const blank = await t.http.post(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', learnerA.auth).send({ domain: 'work', title: ' \t ' }).expect(400);
+    expect(blank.body.errors[0].field).toBe('title');
+    const after = await t.http.get(url).set('Authorization', learnerA.auth).expect(200);
+    expect(after.body).toMatchObject({ title: 'Eerste versie', domain: 'housing', version: 1 });
+  });
+
   it('adds and removes evidence only while the item is draft or needs_revision, and not for outsiders', async () => {
     const item = await createItem(learnerA, trajA, { domain: 'neighbourhood' });
     const ev = (await upload(learnerA, item.id, PNG, 'a.png', 'image/png').expect(201)).body;

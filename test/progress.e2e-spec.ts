@@ -102,6 +102,7 @@ describe('progress notes and trajectory plan (e2e)', () => {
         [note({ date: tomorrow(), followUpDate: undefined }), 'date'],
         [note({ followUpDate: 'next week' }), 'followUpDate'],
         [note({ mood: 'good' }), 'mood'],
+        [note({ summary: ' \n\t ' }), 'summary'],
       ];
       for (const [body, field] of cases) {
         const res = await t.http.post(notes(trajectoryA)).set('Authorization', coordinator.auth).send(body);

@@ -133,6 +133,32 @@ describe('absence signals (e2e)', () => {
     expect(withdrawn.body.status).toBe('withdrawn');
   });
 
+  it('refuses a date-time or blank note on a transition, naming the field, and changes nothing', async () => {
+    const s = await setup({ r1ConsecutiveLessons: 1 });
+    const { raised } = await saveOn(s, '2025-03-03', 'absent_unauthorised');
+    const url = `/api/v1/signals/${raised[0].id}`;
+    const stamp = await t.http.post(`${url}/report`).set('Authorization', coordinator.auth).send({ version: 1, reportedToMunicipalityOn: '2025-03-10T23:30:00+05:00' }).expect(400);
+    expect(stamp.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(stamp.body.errors.map((e: { field: string }) => e.field)).toEqual(['reportedToMunicipalityOn']);
+    const blank = await t.http.post(`${url}/withdraw`).set('Authorization', coordinator.auth).send({ version: 1, note: '   ' }).expect(400);
+    expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['note']);
+    const unchanged = await t.http.get(url).set('Authorization', coordinator.auth).expect(200);
+    expect(unchanged.body).toMatchObject({ status: 'registered', version: 1, reportedToMunicipalityOn: null, note: null });
+  });
+
+  it('filters the list by learner and by the period the signals were triggered in', async () => {
+    const s = await setup({ r1ConsecutiveLessons: 1 });
+    await saveOn(s, '2025-04-07', 'absent_unauthorised');
+    const list = (q: string) => t.http.get(`/api/v1/signals?${q}`).set('Authorization', coordinator.auth);
+    const mine = await list(`learnerId=${s.learnerId}`).expect(200);
+    expect(mine.body.items.map((x: { learnerId: string }) => x.learnerId)).toEqual([s.learnerId]);
+    expect((await list(`learnerId=${s.learnerId}&from=2025-04-07&to=2025-04-07`).expect(200)).body.total).toBe(1);
+    expect((await list(`learnerId=${s.learnerId}&from=2025-04-08`).expect(200)).body.total).toBe(0);
+    const reversed = await list('from=2025-04-08&to=2025-04-07').expect(400);
+    expect(reversed.body.errors[0].field).toBe('to');
+    expect((await list('from=2025-02-30').expect(400)).body.errors[0].field).toBe('from');
+  });
+
   it('scopes signals: a municipality reads only its own, a teacher its groups\' learners; only staff write', async () => {
     const mine = await setup({ r1ConsecutiveLessons: 1 });
     const theirs = await setup({ r1ConsecutiveLessons: 1 }, hengelo);

@@ -27,9 +27,12 @@ export class AssessmentsService {
 
   async create(learnerId: string, dto: CreateAssessmentDto, scope: Scope): Promise<AssessmentDto> {
     return this.db.transaction(async (m) => {
-      if (!(await this.scopes.findLearner(learnerId, scope, m))) throw new NotFoundException('Learner', learnerId);
+      const learner = await this.scopes.findLearner(learnerId, scope, m);
+      if (!learner) throw new NotFoundException('Learner', learnerId);
       const result = this.checkResult(dto);
       if (dto.date > todayIn(this.config.reportTimezone)) throw ValidationFailedException.field('date', 'must not be in the future');
+      // A far-past year is a typo, not an assessment: nothing predates the learner's birth.
+      if (dto.date < learner.dateOfBirth) throw ValidationFailedException.field('date', `must not be before the learner's date of birth (${learner.dateOfBirth})`);
       if (dto.trajectoryId && !(await this.repo.trajectoryBelongsTo(m, dto.trajectoryId, learnerId))) {
         throw ValidationFailedException.field('trajectoryId', 'is not a trajectory of this learner');
       }

@@ -8,6 +8,8 @@ import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
 export interface ScopedLearner {
   id: string;
   municipalityId: string;
+  /** YYYY-MM-DD: nothing about the learner can be dated before it. */
+  dateOfBirth: string;
 }
 
 export interface ScopedTrajectory {
@@ -30,7 +32,7 @@ export class LearnerScopeRepository {
   async findLearner(learnerId: string, scope: Scope, m: EntityManager = this.db.manager): Promise<ScopedLearner | null> {
     const params: unknown[] = [learnerId];
     const rows: ScopedLearner[] = await m.query(
-      `SELECT l.id, l.municipality_id AS "municipalityId" FROM learner l WHERE l.id = $1 AND ${learnerScopeSql(scope, params)}`,
+      `SELECT l.id, l.municipality_id AS "municipalityId", to_char(l.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth" FROM learner l WHERE l.id = $1 AND ${learnerScopeSql(scope, params)}`,
       params,
     );
     return rows[0] ?? null;

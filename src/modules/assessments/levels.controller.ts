@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -17,6 +17,7 @@ export class LevelsController {
   @Get()
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner')
   @ApiOperation({ summary: 'Per skill: intake level, level at the date, target, gain and whether the target is reached' })
+  @ApiOkResponse({ type: LearnerLevelsDto })
   @ApiProblems(400, 401, 403, 404)
   get(@Param('learnerId', UuidPipe) learnerId: string, @Query() q: LevelsQueryDto, @CurrentScope() scope: Scope): Promise<LearnerLevelsDto> {
     return this.service.atDate(learnerId, q.date, scope);

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
-import { RegisterLineDto, RegisterViewDto } from './dto/register-view.dto';
+import { RegisterLineDto, RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
 import { AdvanceAbsenceDto, SaveRegisterDto } from './dto/register.dto';
 import { RegisterService } from './register.service';
 
@@ -28,7 +28,7 @@ export class RegisterController {
   @ApiOperation({
     summary: 'Save the whole register of a past, non-cancelled lesson; saving again replaces it. Raises absence signals when a rule fires',
   })
-  @ApiOkResponse({ type: RegisterViewDto })
+  @ApiOkResponse({ type: SavedRegisterDto })
   @ApiProblems(400, 401, 403, 404, 422)
   save(@Param('id', UuidPipe) id: string, @Body() dto: SaveRegisterDto, @CurrentScope() scope: Scope) {
     return this.service.save(id, dto, scope);
@@ -37,7 +37,7 @@ export class RegisterController {
   @Post('advance-absence')
   @Roles('admin', 'coordinator', 'learner')
   @ApiOperation({ summary: 'Report absence before the lesson starts (absent_authorised with a reason), by the learner itself or a coordinator' })
-  @ApiOkResponse({ type: RegisterLineDto })
+  @ApiCreatedResponse({ type: RegisterLineDto, description: "The learner's register line with the recorded absence" })
   @ApiProblems(400, 401, 403, 404, 422)
   advanceAbsence(@Param('id', UuidPipe) id: string, @Body() dto: AdvanceAbsenceDto, @CurrentScope() scope: Scope) {
     return this.service.reportInAdvance(id, dto, scope);

@@ -5,15 +5,10 @@ import { Scope } from '../../common/auth/scope';
 import { FieldError, NotFoundException, RuleViolationException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { RaisedSignal } from '../signals/signal-evaluation.repository';
-import { RegisterLineDto, RegisterViewDto } from './dto/register-view.dto';
+import { RegisterLineDto, RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
 import { AdvanceAbsenceDto, SaveRegisterDto } from './dto/register.dto';
 import { checkRegisterEntries } from './register-entries.validator';
 import { RegisterRepository, SaveOutcome } from './register.repository';
-
-export interface SavedRegisterDto extends RegisterViewDto {
-  signalsRaised: RaisedSignal[];
-}
 
 const fieldErrors = (entries: number[], field: string, message: string): FieldError[] =>
   entries.map((i) => ({ field: `entries[${i}].${field}`, message }));

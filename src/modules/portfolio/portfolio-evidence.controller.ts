@@ -1,6 +1,7 @@
 import { Controller, Delete, Get, Header, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { Readable } from 'stream';
 import '@fastify/multipart';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
@@ -26,19 +27,29 @@ export class PortfolioEvidenceController {
   @ApiOperation({ summary: "Upload a bewijsstuk (multipart field 'file'): PDF, JPEG or PNG, at most 10 MB, type checked from the bytes" })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadEvidenceDto })
+  @ApiCreatedResponse({ type: EvidenceView })
   @ApiProblems(400, 401, 403, 404, 413, 415, 422)
   async upload(@Param('id', UuidPipe) id: string, @Req() req: FastifyRequest, @CurrentScope() scope: Scope): Promise<EvidenceView> {
     if (!req.isMultipart()) throw new NotMultipartException();
-    return this.evidence.upload(id, scope, async (): Promise<IncomingFile | undefined> => {
-      let part;
-      try {
-        part = await req.file();
-      } catch (e) {
-        if (typeof (e as { statusCode?: number }).statusCode === 'number') throw e;
-        throw ValidationFailedException.field('file', 'the multipart body is malformed');
+    const parts = req.parts()[Symbol.asyncIterator]();
+    /** The next file part (plain fields are skipped), or undefined at the end of the body. */
+    const nextFile = async (): Promise<IncomingFile | undefined> => {
+      for (;;) {
+        let step;
+        try {
+          step = await parts.next();
+        } catch (e) {
+          // More files than the multipart limit (1) allows: that is "two files", not a too-large body.
+          if ((e as { code?: string }).code === 'FST_FILES_LIMIT') return { fieldname: 'file', filename: '', stream: Readable.from([]), extra: true };
+          if (typeof (e as { statusCode?: number }).statusCode === 'number') throw e;
+          throw ValidationFailedException.field('file', 'the multipart body is malformed');
+        }
+        if (step.done) return undefined;
+        const part = step.value;
+        if (part.type === 'file') return { fieldname: part.fieldname, filename: part.filename, stream: part.file };
       }
-      return part && { fieldname: part.fieldname, filename: part.filename, stream: part.file };
-    });
+    };
+    return this.evidence.upload(id, scope, nextFile);
   }
 
   @Get('portfolio-items/:id/evidence')
@@ -71,6 +82,7 @@ export class PortfolioEvidenceController {
   @HttpCode(204)
   @Roles(...AUTHORS)
   @ApiOperation({ summary: 'Remove an evidence file while its item is draft or needs_revision' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems(400, 401, 403, 404, 422)
   async remove(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope): Promise<void> {
     await this.evidence.remove(id, scope);

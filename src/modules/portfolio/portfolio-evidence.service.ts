@@ -23,6 +23,8 @@ export interface IncomingFile {
   fieldname: string;
   filename: string;
   stream: Readable & { truncated?: boolean };
+  /** Set when the body held another file beyond the limit (no stream to read). */
+  extra?: boolean;
 }
 
 export interface EvidenceDownload {
@@ -61,8 +63,15 @@ export class PortfolioEvidenceService {
       await drain(file.stream);
       throw ValidationFailedException.field('file', `is required: the file was sent in the field '${file.fieldname}' instead of 'file'`);
     }
+    if (file.extra) throw tooManyFiles();
     const stored = await this.store(file);
     try {
+      // One file per request: a second one is refused, not silently dropped.
+      const more = await nextFile();
+      if (more) {
+        if (!more.extra) await drain(more.stream);
+        throw tooManyFiles();
+      }
       return await this.db.transaction(async (m) => {
         await this.assertEditable(m, itemId, scope, true);
         const id = await this.evidence.insert(m, {
@@ -145,6 +154,8 @@ export class PortfolioEvidenceService {
     }
   }
 }
+
+const tooManyFiles = () => ValidationFailedException.field('file', 'send exactly one file per request; this one has more than one');
 
 function toView(row: Omit<EvidenceView, 'type' | 'downloadUrl'>): EvidenceView {
   return { ...row, type: extensionForContentType(row.contentType), downloadUrl: `/api/v1/evidence/${row.id}/download` };

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -37,6 +37,7 @@ export class PortfolioItemsController {
   @Post('trajectories/:trajectoryId/portfolio')
   @Roles(...AUTHORS)
   @ApiOperation({ summary: 'Add a portfolio item (draft) to a trajectory: the learner to its own, or a coordinator' })
+  @ApiCreatedResponse({ type: PortfolioItemView })
   @ApiProblems(400, 401, 403, 404, 422)
   create(@Param('trajectoryId', UuidPipe) trajectoryId: string, @Body() dto: CreatePortfolioItemDto, @CurrentScope() scope: Scope): Promise<PortfolioItemView> {
     return this.items.create(trajectoryId, dto, scope);
@@ -54,6 +55,7 @@ export class PortfolioItemsController {
   @Get('portfolio-items/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: 'One portfolio item' })
+  @ApiOkResponse({ type: PortfolioItemView })
   @ApiProblems(400, 401, 403, 404)
   get(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope): Promise<PortfolioItemView> {
     return this.items.get(id, scope);
@@ -62,6 +64,7 @@ export class PortfolioItemsController {
   @Patch('portfolio-items/:id')
   @Roles(...AUTHORS)
   @ApiOperation({ summary: 'Change title, description or domain while the item is draft or needs_revision' })
+  @ApiOkResponse({ type: PortfolioItemView })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdatePortfolioItemDto, @CurrentScope() scope: Scope): Promise<PortfolioItemView> {
     return this.items.update(id, dto, scope);
@@ -71,6 +74,7 @@ export class PortfolioItemsController {
   @HttpCode(200)
   @Roles(...AUTHORS)
   @ApiOperation({ summary: 'Submit for review (draft or needs_revision → submitted)' })
+  @ApiOkResponse({ type: PortfolioItemView })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   submit(@Param('id', UuidPipe) id: string, @Body() dto: SubmitPortfolioItemDto, @CurrentScope() scope: Scope): Promise<PortfolioItemView> {
     return this.review.submit(id, dto, scope);
@@ -80,6 +84,7 @@ export class PortfolioItemsController {
   @HttpCode(200)
   @Roles('admin', 'coordinator', 'teacher')
   @ApiOperation({ summary: "Review a submitted item (approved, or needs_revision with feedback): a teacher of the trajectory's groups, or a coordinator" })
+  @ApiOkResponse({ type: PortfolioItemView })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   reviewItem(@Param('id', UuidPipe) id: string, @Body() dto: ReviewPortfolioItemDto, @CurrentScope() scope: Scope): Promise<PortfolioItemView> {
     return this.review.review(id, dto, scope);

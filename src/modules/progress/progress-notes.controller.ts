@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -17,6 +17,7 @@ export class ProgressNotesController {
   @Get('trajectories/:trajectoryId/progress-notes')
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner')
   @ApiOperation({ summary: 'Notes of voortgangsgesprekken for a trajectory, newest first' })
+  @ApiOkResponse({ type: ProgressNotePageDto })
   @ApiProblems(400, 401, 403, 404)
   list(@Param('trajectoryId', UuidPipe) trajectoryId: string, @Query() q: PageQueryDto, @CurrentScope() scope: Scope): Promise<ProgressNotePageDto> {
     return this.service.list(trajectoryId, q, scope);
@@ -25,6 +26,7 @@ export class ProgressNotesController {
   @Post('trajectories/:trajectoryId/progress-notes')
   @Roles('admin', 'coordinator', 'teacher')
   @ApiOperation({ summary: 'Record a voortgangsgesprek (coordinator, or a teacher of the learner\'s group)' })
+  @ApiCreatedResponse({ type: ProgressNoteDto })
   @ApiProblems(400, 401, 403, 404, 422)
   create(@Param('trajectoryId', UuidPipe) trajectoryId: string, @Body() dto: CreateProgressNoteDto, @CurrentScope() scope: Scope): Promise<ProgressNoteDto> {
     return this.service.create(trajectoryId, dto, scope);
@@ -33,6 +35,7 @@ export class ProgressNotesController {
   @Patch('progress-notes/:id')
   @Roles('admin', 'coordinator', 'teacher')
   @ApiOperation({ summary: 'Change a progress note (its author or a coordinator)' })
+  @ApiOkResponse({ type: ProgressNoteDto })
   @ApiProblems(400, 401, 403, 404, 422)
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateProgressNoteDto, @CurrentScope() scope: Scope): Promise<ProgressNoteDto> {
     return this.service.update(id, dto, scope);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -19,6 +19,7 @@ export class TrajectoryPlanController {
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'The trajectplan (goals per competence domain, agreements) and the trajectory version' })
+  @ApiOkResponse({ type: TrajectoryPlanViewDto })
   @ApiProblems(400, 401, 403, 404)
   get(@Param('trajectoryId', UuidPipe) trajectoryId: string, @CurrentScope() scope: Scope): Promise<TrajectoryPlanViewDto> {
     return this.service.get(trajectoryId, scope);
@@ -27,6 +28,7 @@ export class TrajectoryPlanController {
   @Put()
   @Roles('admin', 'coordinator', 'teacher')
   @ApiOperation({ summary: 'Replace the trajectplan (version check; the saved plan is kept in the history)' })
+  @ApiOkResponse({ type: TrajectoryPlanViewDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   update(@Param('trajectoryId', UuidPipe) trajectoryId: string, @Body() dto: UpdatePlanDto, @CurrentScope() scope: Scope): Promise<TrajectoryPlanViewDto> {
     return this.service.update(trajectoryId, dto, scope);
@@ -35,6 +37,7 @@ export class TrajectoryPlanController {
   @Get('history')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Saved versions of the trajectplan, newest first, with who saved them and when' })
+  @ApiOkResponse({ type: PlanRevisionPageDto })
   @ApiProblems(400, 401, 403, 404)
   history(@Param('trajectoryId', UuidPipe) trajectoryId: string, @Query() q: PageQueryDto, @CurrentScope() scope: Scope): Promise<PlanRevisionPageDto> {
     return this.service.history(trajectoryId, q, scope);

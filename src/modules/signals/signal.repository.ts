@@ -44,11 +44,20 @@ export class SignalRepository {
       [q.rule, 's.rule'],
       [q.municipalityId, 's.municipality_id'],
       [q.trajectoryId, 's.trajectory_id'],
+      [q.learnerId, 't.learner_id'],
     ];
     for (const [value, column] of filters) {
       if (value === undefined) continue;
       params.push(value);
       where.push(`${column}::text = $${params.length}`);
+    }
+    if (q.from) {
+      params.push(q.from);
+      where.push(`s.triggered_on >= $${params.length}::date`);
+    }
+    if (q.to) {
+      params.push(q.to);
+      where.push(`s.triggered_on <= $${params.length}::date`);
     }
     const order = orderBySql(parseSort(q.sort, SORTS, '-raisedAt'), 's.id');
     const whereSql = `WHERE ${where.join(' AND ')}`;

@@ -52,6 +52,7 @@ export class SignalsService {
   ) {}
 
   list(q: SignalQueryDto, scope: Scope) {
+    if (q.from && q.to && q.to < q.from) throw ValidationFailedException.field('to', 'must be on or after from');
     return this.repo.findPageInScope(q, scope);
   }
 

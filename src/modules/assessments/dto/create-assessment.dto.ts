@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { CEFR_LEVELS, CefrLevel, Skill, SKILLS } from '../../../common/domain/vocabulary';
+
+/** Optional, but null is not a value: a null level or passed would store a result-less assessment. */
+const sent = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
 
 export class CreateAssessmentDto {
   @ApiProperty({ enum: SKILLS, description: 'reading, listening, writing, speaking (CEFR level) or knm, map, ona (pass/fail)' })
@@ -14,22 +17,22 @@ export class CreateAssessmentDto {
 
   @ApiProperty({ example: 'Methodetoets hoofdstuk 4' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'instrument must not be empty or blank' })
   @MaxLength(120)
   instrument: string;
 
   @ApiPropertyOptional({ enum: CEFR_LEVELS, description: 'Required for language skills, not allowed for knm/map/ona' })
-  @IsOptional()
+  @sent('level')
   @IsIn(CEFR_LEVELS)
   level?: CefrLevel;
 
   @ApiPropertyOptional({ description: 'Required for knm/map/ona; for language skills default true (a failed attempt never raises a level)' })
-  @IsOptional()
+  @sent('passed')
   @IsBoolean()
   passed?: boolean;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @sent('isExam')
   @IsBoolean()
   isExam?: boolean;
 

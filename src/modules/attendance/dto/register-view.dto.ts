@@ -39,3 +39,16 @@ export class RegisterViewDto {
   @ApiProperty({ type: RegisterLessonDto }) lesson: RegisterLessonDto;
   @ApiProperty({ type: [RegisterLineDto], description: 'Learners enrolled in the group on the lesson date' }) learners: RegisterLineDto[];
 }
+
+export class RaisedSignalDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) trajectoryId: string;
+  @ApiProperty({ enum: ['R1', 'R2'] }) rule: string;
+  @ApiProperty({ example: '2025-03-07' }) triggeredOn: string;
+}
+
+/** The answer to saving a register: the saved register and the absence signals the save raised. */
+export class SavedRegisterDto extends RegisterViewDto {
+  @ApiProperty({ type: [RaisedSignalDto], description: 'Absence signals (R1/R2) raised by this save; empty when none fired' })
+  signalsRaised: RaisedSignalDto[];
+}

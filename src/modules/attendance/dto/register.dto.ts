@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { ATTENDANCE_STATUSES } from '../../../common/domain/vocabulary';
 
 /** One learner's line in a register; validated per entry by the service so errors read `entries[2].learnerId`. */
@@ -40,7 +40,7 @@ export class AdvanceAbsenceDto {
 
   @ApiProperty({ maxLength: 500, example: 'Doktersafspraak' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'reason must not be empty or blank' })
   @MaxLength(500)
   reason: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { COMPETENCE_DOMAINS, CompetenceDomain } from '../../../common/domain/vocabulary';
 
 export class CreatePortfolioItemDto {
@@ -9,7 +9,7 @@ export class CreatePortfolioItemDto {
 
   @ApiProperty({ example: 'Huurcontract doorgenomen met de woningcorporatie', maxLength: 200 })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'title must not be empty or blank' })
   @MaxLength(200)
   title: string;
 

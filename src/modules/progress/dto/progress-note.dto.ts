@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 
 export class CreateProgressNoteDto {
@@ -9,7 +9,7 @@ export class CreateProgressNoteDto {
 
   @ApiProperty({ example: 'Goede voortgang bij lezen; spreken blijft lastig.' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'summary must not be empty or blank' })
   @MaxLength(10000)
   summary: string;
 
@@ -35,7 +35,7 @@ export class UpdateProgressNoteDto {
   @ApiPropertyOptional()
   @ValidateIf((o: UpdateProgressNoteDto) => o.summary !== undefined)
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'summary must not be empty or blank' })
   @MaxLength(10000)
   summary?: string;
 

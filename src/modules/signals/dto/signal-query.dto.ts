@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 import { SIGNAL_RULES, SIGNAL_STATUSES } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 
@@ -23,4 +24,19 @@ export class SignalQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   trajectoryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  learnerId?: string;
+
+  @ApiPropertyOptional({ example: '2025-01-01', description: 'Triggered on or after this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2025-12-31', description: 'Triggered on or before this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDateString, IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate } from '../../../common/domain/calendar';
 
 /** Every transition names the version it was based on (stale → 409). */
 export class SignalVersionDto {
@@ -11,14 +12,14 @@ export class SignalVersionDto {
 
 export class ReportSignalDto extends SignalVersionDto {
   @ApiProperty({ example: '2025-03-10', description: 'Date the signal was reported to the municipality (gemeld aan de gemeente op)' })
-  @IsDateString({ strict: true })
+  @IsCalendarDate()
   reportedToMunicipalityOn: string;
 }
 
 export class SignalNoteDto extends SignalVersionDto {
   @ApiProperty({ example: 'Spoken with the learner; absence explained' })
   @IsString()
-  @MinLength(1)
+  @Matches(/\S/, { message: 'note must not be empty or blank' })
   @MaxLength(2000)
   note: string;
 }
