@@ -23,8 +23,8 @@ export interface LevelAtDateRow extends SkillLevelAtDate {
 
 /**
  * Level per skill at a date, computed in one query (semantics: level-at-date.ts):
- * highest level_index of passed assessments on or before the date, never lower
- * than intake; pass/fail skills: any pass on or before the date. Batches many
+ * highest level_index of passed assessments on or before the date, else the
+ * intake level; pass/fail skills: any pass on or before the date. Batches many
  * (learner, date) pairs so reports can reuse it without loading assessment rows.
  */
 const LEVELS_AT_DATE_SQL = `
@@ -51,7 +51,7 @@ base AS (
   SELECT q.ord, q.learner_id, q.at_date, s.skill, s.pos, tr.id AS trajectory_id,
          s.skill = ANY($5::text[]) AS pass_fail,
          array_position($6::text[], l.intake_levels ->> s.skill) - 1 AS intake_index,
-         GREATEST(array_position($6::text[], l.intake_levels ->> s.skill) - 1, b.best_index) AS current_index,
+         coalesce(b.best_index, array_position($6::text[], l.intake_levels ->> s.skill) - 1) AS current_index,
          tr.target_levels ->> s.skill AS target_raw,
          array_position($6::text[], tr.target_levels ->> s.skill) - 1 AS target_index,
          coalesce(b.passed, false) AS passed

@@ -30,8 +30,15 @@ describe('level at date (TypeScript twin of the SQL)', () => {
     expect(levelIndexAtDate('A2', [lang('2025-03-01', 'B2')], 'reading', '2024-12-31')).toBe(2);
   });
 
-  it('is never lower than the intake level', () => {
-    expect(levelIndexAtDate('B1', [lang('2025-03-01', 'A2')], 'reading', '2025-05-01')).toBe(3);
+  it('is the highest assessed level once there is one, even below the intake level (DOMAIN.md: intake only if none)', () => {
+    expect(levelIndexAtDate('B1', [lang('2025-03-01', 'A2')], 'reading', '2025-05-01')).toBe(2);
+    expect(levelIndexAtDate('B1', [lang('2025-03-01', 'A2')], 'reading', '2025-02-28')).toBe(3);
+    expect(levelIndexAtDate('B1', [lang('2025-03-01', 'A2'), lang('2025-04-01', 'B2', false)], 'reading', '2025-05-01')).toBe(2);
+  });
+
+  it('gives a negative gain when the assessed level is below the intake level', () => {
+    const [reading] = levelsAtDate({ intakeLevels: { reading: 'B1' }, targetLevels: { reading: 'B1' }, facts: [lang('2025-03-01', 'A2')] }, '2025-05-01');
+    expect(reading).toMatchObject({ intake: 'B1', current: 'A2', gain: -1, reached: false });
   });
 
   it('looks only at the skill asked for', () => {

@@ -5,7 +5,8 @@ import { CEFR_LEVELS, LANGUAGE_SKILLS, PASS, PASS_FAIL_SKILLS, Skill, SKILLS } f
  * semantics, used by unit tests and to cross-check the database in e2e tests.
  * DOMAIN.md: a learner's level in a skill at a date is the highest level
  * reached on or before that date, or the intake level if none; a failed
- * assessment never raises a level; the level is never lower than intake.
+ * assessment never raises a level. An assessment below the intake level is the level from then on (the intake
+ * only stands in while nothing has been assessed), so a gain can be negative.
  */
 export interface AssessmentFact {
   skill: string;
@@ -37,13 +38,13 @@ export const isLanguageSkill = (skill: string): boolean => (LANGUAGE_SKILLS as r
 
 /** Index 0..6 of the level at `date`, or null when there is neither an intake level nor a passed assessment. */
 export function levelIndexAtDate(intake: string | null | undefined, facts: AssessmentFact[], skill: string, date: string): number | null {
-  let best = levelIndex(intake);
+  let best: number | null = null;
   for (const a of facts) {
     if (a.skill !== skill || a.date > date || a.passed === false) continue;
     const i = levelIndex(a.level);
     if (i !== null && (best === null || i > best)) best = i;
   }
-  return best;
+  return best ?? levelIndex(intake);
 }
 
 /** A pass/fail skill counts as passed once any assessment on or before `date` passed. */
