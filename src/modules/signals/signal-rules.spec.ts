@@ -13,7 +13,7 @@ const U = 'absent_unauthorised' as const;
 const A = 'absent_authorised' as const;
 const P = 'present' as const;
 
-describe('R1: last N consecutive registered lessons absent_unauthorised', () => {
+describe('R1: N consecutive registered lessons absent_unauthorised', () => {
   it('fires at exactly N', () => {
     const hit = evaluateR1([rec('2025-03-03', U), rec('2025-03-05', U), rec('2025-03-07', U)], 3);
     expect(hit).toMatchObject({ rule: 'R1', triggeredOn: '2025-03-07' });
@@ -25,9 +25,19 @@ describe('R1: last N consecutive registered lessons absent_unauthorised', () => 
     expect(evaluateR1([rec('2025-03-05', U), rec('2025-03-07', U)], 3)).toBeNull();
   });
 
-  it('fires just above N (the last N still are all unauthorised)', () => {
+  it('fires just above N, dated at the lesson that completed the first N', () => {
     const hit = evaluateR1([rec('2025-03-01', U), rec('2025-03-03', U), rec('2025-03-05', U), rec('2025-03-07', U)], 3);
-    expect(hit?.triggeredOn).toBe('2025-03-07');
+    expect(hit?.triggeredOn).toBe('2025-03-05');
+    expect((hit!.details.lessonIds as string[]).length).toBe(3);
+  });
+
+  it('finds a run anywhere in the records: back-filled older registers, followed by a present lesson', () => {
+    const records = [rec('2025-03-03', P), rec('2025-03-05', U), rec('2025-03-07', U), rec('2025-03-10', U), rec('2025-03-12', P), rec('2025-03-14', P)];
+    const hit = evaluateR1(records, 3);
+    expect(hit).toMatchObject({ rule: 'R1', triggeredOn: '2025-03-10' });
+    expect(hit!.details.lessonIds).toEqual([records[1].lessonId, records[2].lessonId, records[3].lessonId]);
+    // Two runs of two, split by a present lesson, are not a run of three.
+    expect(evaluateR1([rec('2025-03-03', U), rec('2025-03-05', U), rec('2025-03-07', P), rec('2025-03-10', U), rec('2025-03-12', U)], 3)).toBeNull();
   });
 
   it('authorised absence breaks the run and never counts', () => {
@@ -45,7 +55,7 @@ describe('R1: last N consecutive registered lessons absent_unauthorised', () => 
   it('uses the contract threshold', () => {
     const records = [rec('2025-03-03', U), rec('2025-03-05', U)];
     expect(evaluateR1(records, 2)?.triggeredOn).toBe('2025-03-05');
-    expect(evaluateR1(records, 1)?.triggeredOn).toBe('2025-03-05');
+    expect(evaluateR1(records, 1)?.triggeredOn).toBe('2025-03-03');
   });
 
   it('after a signal, only newer absences count (a closed signal is not raised again by the same run)', () => {

@@ -5,8 +5,9 @@ import { AttendanceStatus, SignalRule } from '../../common/domain/vocabulary';
  * The absence rules, as pure functions. The SQL in signal-evaluation.repository.ts
  * implements exactly these semantics set-based; the unit specs pin them down.
  *
- * - R1: the last N registered lessons (by date, then start time) are all
- *   absent_unauthorised. Any other status, authorised absence included, breaks the run.
+ * - R1: N consecutive registered lessons (by date, then start time) are all absent_unauthorised, anywhere in
+ *   the records (a back-filled older register counts too); fires on the first such run, at its N-th lesson.
+ *   Any other status, authorised absence included, breaks the run.
  * - R2: within some window of W calendar days (end date inclusive, so [d − W + 1, d]),
  *   the lesson minutes of absent_unauthorised records reach M. Authorised absence never counts.
  * - Only records dated after the previous signal of the same rule count (`since`), so a
@@ -42,15 +43,15 @@ const after = (records: RuleRecord[], since?: string | null, asOf?: string | nul
   records.filter((r) => (!since || r.lessonDate > since) && (!asOf || r.lessonDate <= asOf)).sort(chronological);
 
 export function evaluateR1(records: RuleRecord[], n: number, since?: string | null, asOf?: string | null): RuleHit | null {
-  const sorted = after(records, since, asOf);
-  if (n < 1 || sorted.length < n) return null;
-  const last = sorted.slice(-n);
-  if (!last.every((r) => r.status === 'absent_unauthorised')) return null;
-  return {
-    rule: 'R1',
-    triggeredOn: last[last.length - 1].lessonDate,
-    details: { consecutiveLessons: n, lessonIds: last.map((r) => r.lessonId) },
-  };
+  if (n < 1) return null;
+  let run: RuleRecord[] = [];
+  for (const r of after(records, since, asOf)) {
+    run = r.status === 'absent_unauthorised' ? [...run, r] : [];
+    if (run.length === n) {
+      return { rule: 'R1', triggeredOn: r.lessonDate, details: { consecutiveLessons: n, lessonIds: run.map((x) => x.lessonId) } };
+    }
+  }
+  return null;
 }
 
 /** Fires at the first date on which some window ending there reaches the threshold. */
