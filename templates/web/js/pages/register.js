@@ -1,0 +1,117 @@
+/* The presentielijst a teacher fills in and saves; cancelled and future lessons only explain themselves. */
+import { api } from '../api.js';
+import { ATTENDANCE } from '../labels.js';
+import { dash, esc, fmtDate, fmtDay, fullName, link, nl, TZ } from '../format.js';
+import { $app, clearFormErrors, setTitle, showFormErrors, toast } from '../ui.js';
+
+export async function registerPage(id) {
+  const r = await api(`/lessons/${id}/register`);
+  renderRegister(id, r);
+}
+
+function renderRegister(id, r, saved) {
+  const lesson = r.lesson;
+  const lines = r.learners || [];
+  setTitle(`Presentielijst ${lesson.groupName} ${fmtDate(lesson.date)}`);
+  const head = `<p class="crumbs">${link('#/lessons', '← Lessen')}</p>
+    <h1>Presentielijst ${esc(lesson.groupName)} <span class="sub">${esc(fmtDay(lesson.date))}</span></h1>
+    <p class="lesson-meta">${esc(lesson.groupCode)} · ${esc(String(lesson.startTime).slice(0, 5))} uur · ${esc(lesson.minutes)} minuten · ${lesson.mode === 'online' ? 'online' : 'fysiek'}</p>`;
+  if (lesson.cancelled) {
+    $app.innerHTML = `${head}<div class="notice" role="status"><strong>Deze les is vervallen.</strong> ${lesson.cancelReason ? `Reden: ${esc(lesson.cancelReason)}. ` : ''}Voor een vervallen les wordt geen presentielijst ingevuld.</div>`;
+    return;
+  }
+  if (lesson.inFuture) {
+    const rows = lines.map((e) => `<tr><td>${esc(fullName(e))} <span class="muted">${esc(e.learnerNumber)}</span></td><td>${e.record ? `${esc(nl(e.record.status))}${e.record.absenceReason ? ` — ${esc(e.record.absenceReason)}` : ''}${e.record.reportedInAdvance ? ' <span class="badge">vooraf gemeld</span>' : ''}` : dash}</td></tr>`).join('');
+    $app.innerHTML = `${head}<div class="notice" role="status"><strong>Deze les is nog niet begonnen.</strong> De presentielijst kan pas worden ingevuld als de les begonnen is. Vooraf gemelde afwezigheid staat hieronder.</div>
+      <table><thead><tr><th scope="col">Deelnemer</th><th scope="col">Vooraf gemeld</th></tr></thead><tbody>${rows || '<tr><td colspan="2" class="empty">Geen ingeschreven deelnemers.</td></tr>'}</tbody></table>`;
+    return;
+  }
+  const isNew = lines.length > 0 && lines.every((e) => !e.record);
+  const opt = (cur) => ATTENDANCE.map((s) => `<option value="${s}" ${cur === s ? 'selected' : ''}>${nl(s)}</option>`).join('');
+  const rows = lines
+    .map((e, i) => {
+      const rec = e.record || {};
+      const st = rec.status || 'present';
+      const name = fullName(e);
+      return `<tr data-i="${i}" class="st-${st}"><th scope="row">${esc(name)} <span class="muted">${esc(e.learnerNumber)}</span>${rec.reportedInAdvance ? ' <span class="badge">vooraf gemeld</span>' : ''}</th>
+      <td><label class="sr-only" for="status-${i}">Status ${esc(name)}</label><select id="status-${i}" name="status-${i}" data-field="entries[${i}].status">${opt(st)}</select></td>
+      <td><span class="late-cell"><label class="sr-only" for="late-${i}">Minuten te laat ${esc(name)}</label><input id="late-${i}" type="number" min="1" max="${esc(lesson.minutes)}" step="1" inputmode="numeric" name="late-${i}" data-field="entries[${i}].minutesLate" value="${st === 'late' ? esc(rec.minutesLate || '') : ''}"> min</span></td>
+      <td><span class="reason-cell"><label class="sr-only" for="reason-${i}">Reden ${esc(name)}</label><input id="reason-${i}" name="reason-${i}" maxlength="500" data-field="entries[${i}].absenceReason" value="${esc(rec.absenceReason || '')}"></span></td>
+      <td class="line-errors" data-field="entries[${i}].learnerId"></td></tr>`;
+    })
+    .join('');
+  $app.innerHTML = `${head}
+    ${isNew ? '<p class="notice" role="status">Deze presentielijst is nog niet ingevuld. Alle deelnemers staan voorlopig op ‘aanwezig’.</p>' : ''}
+    ${lines.length ? `<form id="register" novalidate>
+    <p class="toolbar"><button type="button" class="secondary" id="all-present">Iedereen aanwezig</button> <span id="reg-counts" class="muted"></span></p>
+    <div class="table-wrap"><table class="register"><thead><tr><th scope="col">Deelnemer</th><th scope="col">Status</th><th scope="col">Minuten te laat</th><th scope="col">Reden afwezigheid</th><th scope="col"><span class="sr-only">Meldingen</span></th></tr></thead><tbody>${rows}</tbody></table></div>
+    <div class="error" id="reg-error" role="alert"></div>
+    <p><button type="submit">Presentielijst opslaan</button> <span id="reg-saved" class="muted" role="status">${saved ? esc(saved) : ''}</span></p></form>`
+      : '<p class="notice">Er waren op deze lesdatum geen deelnemers in deze groep ingeschreven.</p>'}`;
+  const form = document.getElementById('register');
+  if (!form) return;
+  // Only the inputs that belong to a line's status are shown and sent.
+  const sync = () => {
+    const counts = {};
+    form.querySelectorAll('tbody tr').forEach((tr) => {
+      const i = tr.dataset.i;
+      const st = form[`status-${i}`].value;
+      counts[st] = (counts[st] || 0) + 1;
+      tr.className = `st-${st}`;
+      const late = form[`late-${i}`];
+      const reason = form[`reason-${i}`];
+      late.closest('.late-cell').hidden = st !== 'late';
+      late.disabled = st !== 'late';
+      const absent = st === 'absent_authorised' || st === 'absent_unauthorised';
+      reason.closest('.reason-cell').hidden = !absent;
+      reason.disabled = !absent;
+      reason.placeholder = st === 'absent_authorised' ? 'verplicht' : 'optioneel';
+      reason.required = st === 'absent_authorised';
+    });
+    document.getElementById('reg-counts').textContent = ATTENDANCE.filter((s) => counts[s]).map((s) => `${counts[s]} ${nl(s)}`).join(' · ');
+  };
+  form.addEventListener('change', (ev) => {
+    sync();
+    if (ev.target.tagName === 'SELECT' && ev.target.value === 'late') form[`late-${ev.target.closest('tr').dataset.i}`].focus();
+  });
+  document.getElementById('all-present').onclick = () => {
+    form.querySelectorAll('select').forEach((s) => (s.value = 'present'));
+    sync();
+  };
+  sync();
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    clearFormErrors(form);
+    const alertEl = document.getElementById('reg-error');
+    alertEl.textContent = '';
+    const body = {
+      entries: lines.map((e, i) => {
+        const status = form[`status-${i}`].value;
+        const out = { learnerId: e.learnerId, status };
+        if (status === 'late') {
+          const v = form[`late-${i}`].value.trim();
+          out.minutesLate = v === '' ? 0 : Number(v);
+        }
+        const reason = form[`reason-${i}`].value.trim();
+        if ((status === 'absent_authorised' || status === 'absent_unauthorised') && reason) out.absenceReason = reason;
+        return out;
+      }),
+    };
+    const btn = form.querySelector('button[type="submit"]');
+    btn.disabled = true;
+    try {
+      const res = await api(`/lessons/${id}/register`, { method: 'PUT', body });
+      const time = new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+      const raised = res.signalsRaised || [];
+      renderRegister(id, res.lesson ? res : await api(`/lessons/${id}/register`), `Opgeslagen om ${time}.`);
+      toast('Presentielijst opgeslagen');
+      if (raised.length) {
+        const names = raised.map((s) => fullName(lines.find((l) => l.trajectoryId === s.trajectoryId)) || 'een deelnemer');
+        document.getElementById('reg-saved').insertAdjacentHTML('afterend', `<p class="notice warn" role="status">Er is een verzuimsignaal aangemaakt voor ${esc(names.join(', '))}. De coördinator handelt dit af.</p>`);
+      }
+    } catch (e) {
+      btn.disabled = false;
+      showFormErrors(form, e, alertEl);
+    }
+  };
+}

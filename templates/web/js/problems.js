@@ -1,0 +1,90 @@
+/* application/problem+json → Dutch: a summary for the whole request and a message per field. */
+import { FIELD_NL } from './labels.js';
+import { esc, fmtDate, nl } from './format.js';
+
+// The API's validation messages are English; these are the ones users actually meet.
+const MESSAGE_NL = [
+  [/^is required and must be > 0 for status late$/, () => 'vul bij ‘te laat’ het aantal minuten in (meer dan 0)'],
+  [/^is only allowed for status late$/, () => 'minuten te laat horen alleen bij ‘te laat’'],
+  [/^is required for absent_authorised$/, () => 'vul bij ‘geoorloofd afwezig’ een reden in'],
+  [/^is only allowed for an absence$/, () => 'een reden hoort alleen bij afwezigheid'],
+  [/^cannot exceed the lesson's (\d+) minutes$/, (m) => `mag niet meer zijn dan de ${m[1]} minuten van de les`],
+  [/^is not enrolled in group (\S+) on (\S+)$/, (m) => `is niet ingeschreven in groep ${m[1]} op ${fmtDate(m[2])}`],
+  [/^appears twice/, () => 'staat twee keer op de lijst'],
+  [/^cannot be in the future$/, () => 'mag niet in de toekomst liggen'],
+  [/^cannot be before the signal was triggered \((\S+)\)$/, (m) => `mag niet vóór de datum van het signaal (${fmtDate(m[1])}) liggen`],
+  [/^cannot be before/, () => 'ligt te vroeg'],
+  [/^must be on or after from$/, () => 'moet op of na de begindatum liggen'],
+  [/^is not the current version$/, () => 'is intussen door iemand anders gewijzigd'],
+  [/^is (registered|in_progress|closed|withdrawn)$/, (m) => `status is al ‘${nl(m[1])}’`],
+  [/must be a Date instance|must be a valid ISO 8601 date string/, () => 'vul een geldige datum in'],
+  [/must be longer than or equal to 1 characters|should not be empty|must be a string/, () => 'vul dit veld in'],
+  [/must be shorter than or equal to (\d+) characters/, (m) => `mag hoogstens ${m[1]} tekens lang zijn`],
+  [/must not be less than (\d+)/, (m) => `moet minstens ${m[1]} zijn`],
+  [/must not be greater than (\d+)/, (m) => `mag hoogstens ${m[1]} zijn`],
+  [/must be an integer number|must be a number/, () => 'vul een heel getal in'],
+  [/must be one of the following values/, () => 'kies een van de mogelijke waarden'],
+  [/must be a UUID/, () => 'is geen geldige verwijzing'],
+  [/cannot sort by/, () => 'op deze kolom kan niet gesorteerd worden'],
+];
+const CODE_NL = {
+  network: null,
+  session_expired: null,
+  unauthorized: 'Uw sessie is verlopen; log opnieuw in.',
+  forbidden: 'U heeft geen toegang tot deze gegevens of handeling.',
+  not_found: 'Dit gegeven bestaat niet (meer), of u heeft er geen toegang toe.',
+  version_conflict: 'Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en voer uw wijziging nog eens in.',
+  lesson_cancelled: 'Deze les is vervallen; er is geen presentielijst.',
+  lesson_in_future: 'Deze les is nog niet begonnen. Alleen vooraf gemelde afwezigheid kan al worden vastgelegd.',
+  lesson_started: 'De les is al begonnen of voorbij; de docent legt afwezigheid vast in de presentielijst.',
+  learner_not_enrolled: 'Niet alle deelnemers zijn op de lesdatum in deze groep ingeschreven.',
+  validation_failed: 'Niet alle velden zijn goed ingevuld.',
+  invalid_transition: 'Deze stap kan niet vanuit de huidige status.',
+};
+
+function messageNl(msg) {
+  const text = String(msg ?? '').trim();
+  for (const [re, fn] of MESSAGE_NL) {
+    const m = text.match(re);
+    if (m) return fn(m);
+  }
+  return text ? `ongeldige waarde (${text})` : 'ongeldige waarde';
+}
+
+function fieldLabel(field) {
+  const last = String(field).replace(/^entries\[\d+\]\./, '').split('.').pop();
+  return FIELD_NL[last] || last;
+}
+
+/** { summary, fields: [{ field, message }] } with Dutch text, for any ApiError. */
+export function problemNl(e) {
+  const p = e.problem || {};
+  const fields = (p.errors || []).map((f) => ({ field: f.field, message: messageNl(f.message) }));
+  let summary = CODE_NL[p.code];
+  if (p.code === 'network' || p.code === 'session_expired') summary = p.detail;
+  if (!summary) {
+    if (p.status === 429) summary = 'Te veel pogingen; probeer het over een minuut opnieuw.';
+    else if (p.status >= 500) summary = `Er ging iets mis op de server. Probeer het later opnieuw${p.requestId ? ` (referentie ${p.requestId})` : ''}.`;
+    else if (p.status === 404) summary = CODE_NL.not_found;
+    else if (p.status === 403) summary = CODE_NL.forbidden;
+    else if (p.status === 409) summary = 'Dit botst met gegevens die al bestaan of intussen gewijzigd zijn. Laad de pagina opnieuw.';
+    else if (p.status === 422) summary = 'Dit is in de huidige situatie niet toegestaan.';
+    else if (fields.length) summary = CODE_NL.validation_failed;
+    else summary = 'Dat lukte niet.';
+  }
+  if (p.code === 'invalid_transition' || (p.status === 422 && fields.some((f) => f.field === 'status'))) {
+    summary = 'Deze stap kan niet vanuit de huidige status. Laad de pagina opnieuw.';
+  }
+  return { summary, fields };
+}
+
+/** A summary followed by a list of field errors, as HTML. */
+export function summaryHtml(summary, fields) {
+  const list = fields.length ? `<ul>${fields.map((f) => `<li>${esc(fieldLabel(f.field))}: ${esc(f.message)}</li>`).join('')}</ul>` : '';
+  return `${esc(summary)}${list}`;
+}
+
+export function problemHtml(e) {
+  const { summary, fields } = problemNl(e);
+  return summaryHtml(summary, fields);
+}

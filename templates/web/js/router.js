@@ -1,0 +1,57 @@
+/* Hash routes → pages, each limited to the roles that may see it; unknown or forbidden routes go to the role's home. */
+import { problemHtml } from './problems.js';
+import { homeOf, renderChrome } from './menu.js';
+import { role, state } from './session.js';
+import { $app, setTitle } from './ui.js';
+import { learnerPage } from './pages/learner.js';
+import { learnersPage } from './pages/learners.js';
+import { lessonsPage } from './pages/lessons.js';
+import { loginPage } from './pages/login.js';
+import { mePage } from './pages/me.js';
+import { registerPage } from './pages/register.js';
+import { signalPage } from './pages/signal.js';
+import { signalsPage } from './pages/signals.js';
+import { trajectoriesPage } from './pages/trajectories.js';
+import { trajectoryPage } from './pages/trajectory.js';
+
+const STAFF = ['admin', 'coordinator', 'teacher', 'finance', 'municipality'];
+const ROUTES = [
+  [/^#\/learners\/([\w-]+)$/, (m) => learnerPage(m[1]), STAFF],
+  [/^#\/learners$/, (m, p) => learnersPage(p), STAFF],
+  [/^#\/trajectories\/([\w-]+)$/, (m) => trajectoryPage(m[1]), STAFF],
+  [/^#\/trajectories$/, (m, p) => trajectoriesPage(p), STAFF],
+  [/^#\/lessons\/([\w-]+)\/register$/, (m) => registerPage(m[1]), ['admin', 'coordinator', 'teacher']],
+  [/^#\/lessons$/, (m, p) => lessonsPage(p), ['admin', 'coordinator', 'teacher']],
+  [/^#\/signals\/([\w-]+)$/, (m) => signalPage(m[1]), ['admin', 'coordinator', 'teacher', 'municipality']],
+  [/^#\/signals$/, (m, p) => signalsPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
+  [/^#\/me$/, () => mePage(), ['learner']],
+];
+
+// A slow page that finishes after the user has moved on must not steal focus or show its error.
+let renderSeq = 0;
+export async function render() {
+  const seq = ++renderSeq;
+  renderChrome();
+  if (!state.token || !state.user) {
+    if (location.hash && !location.hash.startsWith('#/login')) sessionStorage.setItem('koers.back', location.hash);
+    if (!location.hash.startsWith('#/login')) history.replaceState(null, '', '#/login');
+    return loginPage();
+  }
+  const [path, query] = (location.hash || '').split('?');
+  const params = new URLSearchParams(query || '');
+  const route = ROUTES.find(([re, , roles]) => re.test(path) && roles.includes(role()));
+  if (!route) {
+    location.hash = homeOf(role());
+    return;
+  }
+  $app.innerHTML = '<p class="loading">Laden…</p>';
+  try {
+    await route[1](path.match(route[0]), params);
+    if (seq === renderSeq) $app.focus({ preventScroll: true });
+  } catch (e) {
+    if (seq !== renderSeq) return;
+    if (e.problem?.code === 'session_expired') return;
+    setTitle('Dat lukte niet');
+    $app.innerHTML = `<h1>Dat lukte niet</h1><div class="error" role="alert">${problemHtml(e)}</div><p><a href="${homeOf(role())}">Terug naar het overzicht</a></p>`;
+  }
+}
