@@ -29,6 +29,10 @@ const SORTS = {
 /**
  * Lessons that have started, are not cancelled, and have an enrolled learner without a record;
  * per responsible teacher (the lesson's teacher, else each of the group's teachers) and group.
+ * Checked learner by learner are only the lessons whose kept record count (lesson.recorded_learners) differs from
+ * the number of enrolments counting on their date (a sweep over the group's enrolments, no lesson × learner pairs),
+ * and the lessons holding a record that its enrolment or trajectory no longer covers; every other lesson has a
+ * record for each enrolled learner. (Enrolments are only ever ended, never moved to a later start or deleted.)
  */
 @Injectable()
 export class MissingRegistersRepository {
@@ -37,13 +41,52 @@ export class MissingRegistersRepository {
   async findPage(q: MissingRegistersQueryDto, tz: string): Promise<Page<MissingRegisterGroup>> {
     const order = orderBySql(parseSort(q.sort, SORTS, 'teacher,group'), 'g.group_id, g.teacher_id');
     const rows = await this.db.query(
-      `WITH les AS (
-         SELECT l.id, l.group_id, l.date, l.start_time, l.minutes, l.teacher_id
+      `WITH enrolled_days AS (
+         SELECT en.id AS enrolment_id, en.group_id, en.from_date AS first_day, koers_enrolled_last_day(en.to_date, tr.status, tr.end_date) AS last_day
+           FROM enrolment en JOIN trajectory tr ON tr.id = en.trajectory_id
+          WHERE ($4::uuid IS NULL OR en.group_id = $4::uuid)
+       ),
+       -- Per group by date: +1 where an enrolment starts counting, −1 the day after it stops, and the lessons in
+       -- between, so the running sum at a lesson is the number of learners enrolled on its date.
+       timeline AS (
+         SELECT group_id, first_day AS day, 0 AS kind, 1 AS delta, NULL::uuid AS lesson_id, 0 AS recorded
+           FROM enrolled_days WHERE first_day <= last_day
+         UNION ALL
+         SELECT group_id, last_day + 1, 0, -1, NULL, 0
+           FROM enrolled_days WHERE first_day <= last_day AND last_day < 'infinity'::date
+         UNION ALL
+         SELECT l.group_id, l.date, 1, 0, l.id, l.recorded_learners
            FROM lesson l
           WHERE NOT l.cancelled
             AND ((l.date + l.start_time) AT TIME ZONE $1) <= now()
             AND l.date >= coalesce($2::date, '-infinity'::date) AND l.date <= coalesce($3::date, 'infinity'::date)
             AND ($4::uuid IS NULL OR l.group_id = $4::uuid)
+       ),
+       coverage AS (
+         SELECT lesson_id, recorded, sum(delta) OVER (PARTITION BY group_id ORDER BY day, kind ROWS UNBOUNDED PRECEDING) AS enrolled
+           FROM timeline
+       ),
+       -- Records whose own enrolment or trajectory stopped counting before the lesson (ended afterwards): such a
+       -- record adds to the lesson's count without covering an enrolled learner, so equal counts prove nothing there.
+       outlived AS (
+         SELECT DISTINCT a.lesson_id
+           FROM enrolled_days d
+           JOIN enrolment en ON en.group_id = d.group_id
+           JOIN trajectory tr ON tr.id = en.trajectory_id
+           JOIN attendance_record a ON a.trajectory_id = en.trajectory_id
+                AND a.lesson_date > koers_enrolled_last_day(en.to_date, tr.status, tr.end_date)
+           JOIN lesson l ON l.id = a.lesson_id AND l.group_id = en.group_id
+          WHERE d.last_day < 'infinity'::date AND d.enrolment_id = en.id
+       ),
+       les AS (
+         SELECT l.id, l.group_id, l.date, l.start_time, l.minutes, l.teacher_id
+           FROM lesson l
+          WHERE l.id IN (SELECT c.lesson_id FROM coverage c WHERE c.lesson_id IS NOT NULL AND c.enrolled <> c.recorded
+                         UNION
+                         SELECT o.lesson_id FROM outlived o)
+            AND NOT l.cancelled
+            AND ((l.date + l.start_time) AT TIME ZONE $1) <= now()
+            AND l.date >= coalesce($2::date, '-infinity'::date) AND l.date <= coalesce($3::date, 'infinity'::date)
        ),
        counted AS (
          SELECT les.*, c.expected, c.recorded

@@ -140,6 +140,8 @@ export async function seedScale(db: DataSource, o: ScaleOptions, log: (t: PhaseT
     ])));
     return counts.reduce((a, b) => a + b, 0);
   });
+  // The load ran without triggers: fill the per-lesson record counts they would have kept.
+  await run('lesson record counts', () => exec(db, [[`SELECT koers_recount_lesson_records()`]]));
   await run('assessments', () => exec(db, [[ASSESSMENTS_SQL, [today]]]));
   await run('rebuild indexes', async () => {
     // Two index builds at a time, one per core.

@@ -47,4 +47,8 @@ export class Lesson {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** Attendance records of this lesson, kept by triggers (migration CountLessonRecords); never written from here. */
+  @Column({ type: 'integer', default: 0, insert: false, update: false, select: false })
+  recordedLearners: number;
 }
