@@ -29,17 +29,29 @@ export async function queryPage<T>(
  * OFFSET steps over every row it skips, so from the back the last pages cost as little as the first. The walk
  * back needs the exact total (`counted.total`, same snapshot), so `from` + `where` must select exactly the rows
  * the count covers. `limit` and `offset` are placeholders such as `$4`. `tiebreaker` is a unique column, so the
- * order is total and the reversed order its exact reverse.
+ * order is total and the reversed order its exact reverse. `from` may be a function of the walk's ORDER BY and
+ * the number of rows the walk reads (a row set built from ordered, limited parts, so the planner merges them).
  */
-export function nearerEndIdsSql(o: { id: string; from: string; where: string; order: SortTerm[]; tiebreaker: string; limit: string; offset: string }): string {
+export function nearerEndIdsSql(o: {
+  id: string;
+  from: string | ((orderBy: string, rows: string) => string);
+  where: string;
+  order: SortTerm[];
+  tiebreaker: string;
+  limit: string;
+  offset: string;
+}): string {
   const limit = `${o.limit}::bigint`;
   const offset = `${o.offset}::bigint`;
   const back = o.order.map((t): SortTerm => ({ column: t.column, direction: t.direction === 'ASC' ? 'DESC' : 'ASC' }));
+  const forwardOrder = orderBySql(o.order, o.tiebreaker);
+  const backOrder = orderBySql(back, `${o.tiebreaker} DESC`);
   // Rows from the page's start to the end; compared without multiplying, so no huge page number overflows.
   const left = `(SELECT total FROM counted) - ${offset}`;
-  return `ARRAY((SELECT ${o.id} FROM ${o.from} WHERE (${o.where}) AND ${offset} < counted.total - ${offset}
-                  ORDER BY ${orderBySql(o.order, o.tiebreaker)} LIMIT ${limit} OFFSET ${offset})
+  const from = (orderBy: string, rows: string) => (typeof o.from === 'string' ? o.from : o.from(orderBy, rows));
+  return `ARRAY((SELECT ${o.id} FROM ${from(forwardOrder, `${offset} + ${limit}`)} WHERE (${o.where}) AND ${offset} < counted.total - ${offset}
+                  ORDER BY ${forwardOrder} LIMIT ${limit} OFFSET ${offset})
                 UNION ALL
-                (SELECT ${o.id} FROM ${o.from} WHERE (${o.where}) AND ${offset} >= counted.total - ${offset}
-                  ORDER BY ${orderBySql(back, `${o.tiebreaker} DESC`)} LIMIT greatest(0, least(${limit}, ${left})) OFFSET greatest(0, ${left} - ${limit})))`;
+                (SELECT ${o.id} FROM ${from(backOrder, `greatest(0, ${left})`)} WHERE (${o.where}) AND ${offset} >= counted.total - ${offset}
+                  ORDER BY ${backOrder} LIMIT greatest(0, least(${limit}, ${left})) OFFSET greatest(0, ${left} - ${limit})))`;
 }

@@ -32,3 +32,15 @@ export function learnerScopeSql(scope: Scope, params: unknown[], alias = 'l'): s
       return 'FALSE';
   }
 }
+
+/**
+ * The teacher scope of learnerScopeSql as the set of learner ids (`l.id IN (...)`), for reads of many learners: the
+ * teacher's groups first, then their enrolments by group. `= ANY (ARRAY(...))` keeps the enrolment lookup on the
+ * btree index ix_enrolment_group_trajectory; with a join the planner takes the gist index ex_enrolment_no_overlap,
+ * which cannot seek by group and reads all of it for every group (~15 ms).
+ */
+export function teacherLearnerIdsSql(scope: Scope, params: unknown[]): string {
+  params.push(scope.userId);
+  return `SELECT scope_t.learner_id FROM enrolment scope_e JOIN trajectory scope_t ON scope_t.id = scope_e.trajectory_id
+           WHERE scope_e.group_id = ANY (ARRAY(SELECT scope_gt.group_id FROM group_teacher scope_gt WHERE scope_gt.user_id = $${params.length}::uuid))`;
+}

@@ -7,6 +7,8 @@ import { orderBySql, parseSort } from '../../common/http/sort';
 import { LessonQueryDto, LessonView } from './dto/lesson.dto';
 import { groupVisibleSql } from './group-scope';
 import { LessonOccurrence } from './lesson-schedule';
+import { nearerEndIdsSql, queryPage } from '../../database/paged-query';
+import { preparedReads } from '../../database/prepared-query';
 
 const SORTS = { date: 'l.date, l.start_time', startTime: 'l.start_time', groupCode: 'g.code', createdAt: 'l.created_at' };
 
@@ -27,7 +29,15 @@ export class LessonRepository {
 
   async findPageInScope(q: LessonQueryDto, scope: Scope): Promise<Page<LessonView>> {
     const params: unknown[] = [];
-    const where = [groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id')];
+    // A teacher's lessons are a few thousand of the whole table: found through its groups and the lesson-teacher
+    // index (groupVisibleSql's rows), then counted and sorted once.
+    const collect = scope.role === 'teacher';
+    if (collect) params.push(scope.userId);
+    const where = [
+      collect
+        ? `(l.group_id = ANY (ARRAY(SELECT gt.group_id FROM group_teacher gt WHERE gt.user_id = $1::uuid)) OR l.teacher_id = $1::uuid)`
+        : groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id'),
+    ];
     if (q.groupId) {
       params.push(q.groupId);
       where.push(`l.group_id = $${params.length}`);
@@ -51,6 +61,7 @@ export class LessonRepository {
       where.push(`l.cancelled = $${params.length}`);
     }
     const whereSql = where.join(' AND ');
+    if (collect) return this.collectedPage(q, whereSql, params);
     const order = orderBySql(parseSort(q.sort, SORTS, 'date'), 'l.id');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM lesson l WHERE ${whereSql}`, params);
     const items = await this.db.query(
@@ -59,6 +70,31 @@ export class LessonRepository {
       params,
     );
     return pageOf(items, total, q);
+  }
+
+  /** The total and the page in one prepared statement, from the lessons `whereSql` selects (materialised once). */
+  private async collectedPage(q: LessonQueryDto, whereSql: string, params: unknown[]): Promise<Page<LessonView>> {
+    const sort = parseSort(q.sort, SORTS, 'date');
+    params.push(q.pageSize, offsetOf(q));
+    const ids = nearerEndIdsSql({
+      id: 'l.id',
+      // LEFT: the planner drops the join unless the order uses g.code (group_id is a NOT NULL foreign key).
+      from: 'scoped l LEFT JOIN course_group g ON g.id = l.group_id',
+      where: 'TRUE',
+      order: sort,
+      tiebreaker: 'l.id',
+      limit: `$${params.length - 1}`,
+      offset: `$${params.length}`,
+    });
+    const { total, rows } = await queryPage<LessonView>(
+      preparedReads(this.db),
+      `SELECT count(*)::int AS total FROM scoped`,
+      `SELECT ${LESSON_COLUMNS}, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n
+         FROM lesson l JOIN course_group g ON g.id = l.group_id WHERE l.id = ANY (${ids})`,
+      params,
+      `scoped AS MATERIALIZED (SELECT l.id, l.group_id, l.date, l.start_time, l.created_at FROM lesson l WHERE ${whereSql})`,
+    );
+    return pageOf(rows, total, q);
   }
 
   async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<LessonView | null> {

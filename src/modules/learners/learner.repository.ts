@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
-import { orderBySql, parseSort } from '../../common/http/sort';
+import { orderBySql, parseSort, SortTerm } from '../../common/http/sort';
 import { maskBsn } from './bsn/bsn';
 import { LearnerQueryDto } from './dto/learner-query.dto';
 import { LearnerViewDto } from './dto/learner-view.dto';
 import { nearerEndIdsSql, queryPage } from '../../database/paged-query';
 import { preparedReads } from '../../database/prepared-query';
-import { learnerScopeSql, seesAllLearners } from '../../common/auth/learner-scope.sql';
+import { learnerScopeSql, seesAllLearners, teacherLearnerIdsSql } from '../../common/auth/learner-scope.sql';
 import { foldQuery } from './name-folding';
 
 const SORTS = {
@@ -20,6 +20,9 @@ const SORTS = {
   intakeDate: 'l.intake_date',
   createdAt: 'l.created_at',
 };
+
+/** The columns SORTS refers to, for the row sets the page is cut from. */
+const SORT_COLUMNS = 'id, last_name, first_name, learner_number, date_of_birth, intake_date, created_at';
 
 /** Never the BSN ciphertext or hash; dates as YYYY-MM-DD strings. */
 const VIEW_COLUMNS = `l.id, l.learner_number AS "learnerNumber", l.first_name AS "firstName", l.last_name AS "lastName",
@@ -45,37 +48,74 @@ export class LearnerRepository {
 
   /** The total and the page in one prepared statement, both filtered by scope in SQL. */
   async findPageInScope(q: LearnerQueryDto, scope: Scope): Promise<Page<LearnerViewDto>> {
+    const search = q.search?.trim();
+    if (!search && scope.role === 'municipality' && scope.municipalityId) return this.findMunicipalityPage(q, scope.municipalityId);
     const params: unknown[] = [];
-    const where = [learnerScopeSql(scope, params)];
+    // A teacher's learners are a few hundred: collected from its groups, like a search's matches.
+    const collect = Boolean(search) || scope.role === 'teacher';
+    const where = [scope.role === 'teacher' ? `l.id IN (${teacherLearnerIdsSql(scope, params)})` : learnerScopeSql(scope, params)];
     let municipalityParam: string | undefined;
     if (q.municipalityId) {
       params.push(q.municipalityId);
       municipalityParam = `$${params.length}`;
       where.push(`l.municipality_id = ${municipalityParam}`);
     }
-    const search = q.search?.trim();
     if (search) where.push(this.searchSql(search, params));
     const sort = parseSort(q.sort, SORTS, 'lastName,firstName');
     const whereSql = where.join(' AND ');
     // A search first collects its (few) matches through the trigram index, once for both the total and the
     // page: walking the name index and filtering would visit most of the table for a rare name.
-    const matches = search
-      ? `matches AS MATERIALIZED (SELECT l.id, l.last_name, l.first_name, l.learner_number, l.date_of_birth, l.intake_date, l.created_at
-                                     FROM learner l WHERE ${whereSql})`
-      : undefined;
-    let countSql = search ? `SELECT count(*)::int AS total FROM matches` : `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`;
-    if (!search && seesAllLearners(scope)) {
+    const matches = collect ? `matches AS MATERIALIZED (SELECT ${SORT_COLUMNS} FROM learner l WHERE ${whereSql})` : undefined;
+    let countSql = collect ? `SELECT count(*)::int AS total FROM matches` : `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`;
+    if (!collect && seesAllLearners(scope)) {
       // Exact per-municipality counts kept by triggers (migration AddLearnerCounts) instead of counting every row.
       countSql = `SELECT coalesce(sum(c.learners), 0)::int AS total FROM learner_count c${municipalityParam ? ` WHERE c.municipality_id = ${municipalityParam}` : ''}`;
     }
+    return this.queryPage(q, sort, params, countSql, collect ? 'matches l' : 'learner l', collect ? 'TRUE' : whereSql, matches);
+  }
+
+  /**
+   * A municipality's learners: those living there (in list order from ix_learner_municipality_name_id) and those
+   * living elsewhere with a trajectory it pays (the kept learner.other_payers, migration SpeedUpScopedLists) —
+   * the same rows as learnerScopeSql, without reading a trajectory row. The total is the kept learner_count of
+   * the residents plus the (few) others.
+   */
+  private findMunicipalityPage(q: LearnerQueryDto, municipalityId: string): Promise<Page<LearnerViewDto>> {
+    const params: unknown[] = [municipalityId];
+    let filter = '';
+    if (q.municipalityId) {
+      params.push(q.municipalityId);
+      filter = ` AND municipality_id = $${params.length}::uuid`;
+    }
+    const others = `other_payers @> ARRAY[$1::uuid] AND municipality_id <> $1::uuid${filter}`;
+    // The residents' first `rows` in the walk's order (an index-only walk for the name order), so the planner
+    // merges them with the sorted others; over the plain union it sorts every resident.
+    const from = (orderBy: string, rows: string) => `((SELECT ${SORT_COLUMNS} FROM learner l WHERE l.municipality_id = $1::uuid${filter}
+                     ORDER BY ${orderBy} LIMIT ${rows})
+                   UNION ALL (SELECT ${SORT_COLUMNS} FROM learner WHERE ${others})) l`;
+    const countSql = `SELECT ((SELECT coalesce(sum(learners), 0) FROM learner_count WHERE municipality_id = $1::uuid${filter})
+                             + (SELECT count(*) FROM learner WHERE ${others}))::int AS total`;
+    return this.queryPage(q, parseSort(q.sort, SORTS, 'lastName,firstName'), params, countSql, from, 'TRUE');
+  }
+
+  /** Runs `countSql` and the page of the rows `from` + `where` (the same rows the count covers) in one statement. */
+  private async queryPage(
+    q: LearnerQueryDto,
+    sort: SortTerm[],
+    params: unknown[],
+    countSql: string,
+    from: string | ((orderBy: string, rows: string) => string),
+    where: string,
+    withSql?: string,
+  ): Promise<Page<LearnerViewDto>> {
     params.push(q.pageSize, offsetOf(q));
     // The page's ids first (an index-only walk of the sort index), then just those rows. LIMIT and OFFSET are
     // parameters so the statement text is the same for every page; `= ANY (ARRAY(...))` keeps the generic plan
     // on the primary key, where a join to the ids would be planned for an unknown number of rows.
     const ids = nearerEndIdsSql({
       id: 'l.id',
-      from: search ? 'matches l' : 'learner l',
-      where: search ? 'TRUE' : whereSql,
+      from,
+      where,
       order: sort,
       tiebreaker: 'l.id',
       limit: `$${params.length - 1}`,
@@ -86,7 +126,7 @@ export class LearnerRepository {
       countSql,
       `SELECT ${VIEW_COLUMNS}, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n FROM learner l WHERE l.id = ANY (${ids})`,
       params,
-      matches,
+      withSql,
     );
     return pageOf(rows.map(toView), total, q);
   }

@@ -6,6 +6,8 @@ import { CourseGroup } from './course-group.entity';
 @Entity('enrolment')
 @Index('ix_enrolment_group_dates', ['groupId', 'fromDate'])
 @Index('ix_enrolment_trajectory', ['trajectoryId'])
+/** A group's enrolled trajectories without the heap (a teacher's learners); the gist index cannot seek by group. */
+@Index('ix_enrolment_group_trajectory', ['groupId', 'trajectoryId'])
 @Check('ck_enrolment_dates', '"to_date" IS NULL OR "to_date" >= "from_date"')
 @Exclusion(
   'ex_enrolment_no_overlap',

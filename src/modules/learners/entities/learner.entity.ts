@@ -3,7 +3,7 @@ import { Municipality } from '../../municipalities/entities/municipality.entity'
 import { User } from '../../users/entities/user.entity';
 
 @Entity('learner')
-@Index('ix_learner_municipality_name', ['municipalityId', 'lastName', 'firstName'])
+@Index('ix_learner_municipality_name_id', ['municipalityId', 'lastName', 'firstName', 'id'])
 @Index('ix_learner_name', ['lastName', 'firstName', 'id'])
 export class Learner {
   @PrimaryGeneratedColumn('uuid')
@@ -83,6 +83,15 @@ export class Learner {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_learner_user' })
   user?: User;
+
+  /**
+   * Municipalities other than the residence that pay a trajectory of this learner (sorted, null when none), so
+   * a municipality's learner list reads its scope from this table alone. Kept by triggers from the trajectory
+   * rows (migration SpeedUpScopedLists); never written or read by the application.
+   */
+  @Index('ix_learner_other_payers', { synchronize: false })
+  @Column({ type: 'uuid', array: true, nullable: true, select: false, insert: false, update: false })
+  otherPayers: string[] | null;
 
   @Column({ type: 'integer', default: 1 })
   version: number;
