@@ -4,9 +4,24 @@ import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { decryptBsn, isValidBsn } from '../src/modules/learners/bsn/bsn';
 import { searchKey } from '../src/modules/learners/name-folding';
 import { seedDemo, SeedSummary } from '../src/modules/seed/demo-seed';
+import { DEMO_REQUEST_ID } from '../src/modules/seed/demo-signals';
+import { evaluateR1, evaluateR2, RuleRecord } from '../src/modules/signals/signal-rules';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/modules/seed/demo-users';
 import { verifyPassword } from '../src/modules/users/password';
 import { createTestDatabase } from './helpers/test-app';
+
+const TODAY = '2026-11-25';
+
+/** Every demo signal with what the rules need to recompute it, in a stable order (ids are not: the rule engine draws them). */
+const SIGNALS_SQL = `
+  SELECT s.id, s.trajectory_id AS "trajectoryId", l.learner_number AS "learnerNumber", m.cbs_code AS cbs, s.rule, s.status,
+         to_char(s.triggered_on, 'YYYY-MM-DD') AS "triggeredOn", s.details, to_char(s.reported_to_municipality_on, 'YYYY-MM-DD') AS reported,
+         s.note, u.email AS "handledBy", s.raised_at AS "raisedAt", s.handled_at AS "handledAt", s.closed_at AS "closedAt", s.version,
+         t.status AS "trajectoryStatus", c.r1_consecutive_lessons AS r1n, c.r2_window_days AS r2w, c.r2_unauthorised_minutes AS r2m
+    FROM absence_signal s
+    JOIN trajectory t ON t.id = s.trajectory_id JOIN learner l ON l.id = t.learner_id JOIN contract c ON c.id = t.contract_id
+    JOIN municipality m ON m.id = s.municipality_id LEFT JOIN app_user u ON u.id = s.handled_by
+   ORDER BY l.learner_number, s.rule, s.triggered_on`;
 
 describe('demo data loader (seed:demo)', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -17,7 +32,7 @@ describe('demo data loader (seed:demo)', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = await new DataSource(buildDataSourceOptions(loadEnvironment().DATABASE_URL)).initialize();
-    first = await seedDemo(db, { today: '2026-11-25' });
+    first = await seedDemo(db, { today: TODAY });
     firstLearners = await db.query(`SELECT learner_number, id, first_name FROM learner ORDER BY learner_number`);
   }, 120_000);
 
@@ -106,8 +121,113 @@ describe('demo data loader (seed:demo)', () => {
     expect(runs.n).toBeGreaterThan(3);
   });
 
+  describe('absence signals (verzuimsignalen)', () => {
+    type Row = {
+      id: string; trajectoryId: string; learnerNumber: string; cbs: string; rule: string; status: string; triggeredOn: string;
+      details: Record<string, unknown>; reported: string | null; note: string | null; handledBy: string | null; raisedAt: Date;
+      handledAt: Date | null; closedAt: Date | null; version: number; trajectoryStatus: string; r1n: number; r2w: number; r2m: number;
+    };
+    let signals: Row[];
+    let records: Map<string, RuleRecord[]>;
+
+    beforeAll(async () => {
+      signals = await db.query(SIGNALS_SQL);
+      records = new Map();
+      const rows: Array<RuleRecord & { trajectoryId: string }> = await db.query(`
+        SELECT a.trajectory_id AS "trajectoryId", a.lesson_id AS "lessonId", to_char(a.lesson_date, 'YYYY-MM-DD') AS "lessonDate",
+               to_char(l.start_time, 'HH24:MI') AS "startTime", a.status, a.lesson_minutes AS "lessonMinutes"
+          FROM attendance_record a JOIN lesson l ON l.id = a.lesson_id`);
+      for (const { trajectoryId, ...r } of rows) records.set(trajectoryId, [...(records.get(trajectoryId) ?? []), r]);
+    });
+
+    it('are raised in every municipality, most in Enschede, in every status, also for the teacher login but not the learner login', async () => {
+      const perMunicipality = new Map<string, number>();
+      for (const s of signals) perMunicipality.set(s.cbs, (perMunicipality.get(s.cbs) ?? 0) + 1);
+      expect(perMunicipality.size).toBe(14);
+      for (const n of perMunicipality.values()) expect(n).toBeGreaterThanOrEqual(2);
+      expect(perMunicipality.get('GM0153')).toBe(Math.max(...perMunicipality.values()));
+      expect(perMunicipality.get('GM0153')).toBeGreaterThanOrEqual(10);
+      const statuses = (cbs?: string) => new Set(signals.filter((s) => !cbs || s.cbs === cbs).map((s) => s.status));
+      expect([...statuses()].sort()).toEqual(['closed', 'in_progress', 'registered', 'withdrawn']);
+      expect([...statuses('GM0153')].sort()).toEqual(['closed', 'in_progress', 'registered', 'withdrawn']);
+      expect(new Set(signals.map((s) => s.rule))).toEqual(new Set(['R1', 'R2']));
+      expect(signals.filter((s) => s.reported).length).toBeGreaterThan(10);
+      const [scoped] = await db.query(`SELECT
+        (SELECT count(*)::int FROM absence_signal s WHERE EXISTS (SELECT 1 FROM enrolment e JOIN group_teacher gt ON gt.group_id = e.group_id
+           JOIN app_user u ON u.id = gt.user_id WHERE e.trajectory_id = s.trajectory_id AND u.email = 'teacher@koers.test')) AS teacher,
+        (SELECT count(*)::int FROM absence_signal s JOIN trajectory t ON t.id = s.trajectory_id JOIN learner l ON l.id = t.learner_id
+           JOIN app_user u ON u.id = l.user_id WHERE u.email = 'learner@koers.test') AS learner`);
+      expect(scoped.teacher).toBeGreaterThanOrEqual(3);
+      expect(scoped.learner).toBe(0);
+    });
+
+    it('each satisfies its rule: recomputed from the records after the previous signal of that rule, with the contract thresholds', () => {
+      const previous = new Map<string, string>();
+      for (const s of signals) {
+        const key = `${s.trajectoryId}/${s.rule}`;
+        const recs = records.get(s.trajectoryId) ?? [];
+        const hit = s.rule === 'R1' ? evaluateR1(recs, s.r1n, previous.get(key)) : evaluateR2(recs, s.r2w, s.r2m, previous.get(key));
+        expect({ learner: s.learnerNumber, rule: s.rule, triggeredOn: hit?.triggeredOn }).toEqual({ learner: s.learnerNumber, rule: s.rule, triggeredOn: s.triggeredOn });
+        expect(s.details).toEqual(hit!.details);
+        previous.set(key, s.triggeredOn);
+      }
+    });
+
+    it('none is missing: an unfinished trajectory whose records fire a rule again has an open signal of that rule', async () => {
+      const open = new Set(signals.filter((s) => s.status === 'registered' || s.status === 'in_progress').map((s) => `${s.trajectoryId}/${s.rule}`));
+      const last = new Map(signals.map((s) => [`${s.trajectoryId}/${s.rule}`, s.triggeredOn]));
+      const trajectories: Array<{ id: string; r1n: number; r2w: number; r2m: number }> = await db.query(`
+        SELECT t.id, c.r1_consecutive_lessons AS r1n, c.r2_window_days AS r2w, c.r2_unauthorised_minutes AS r2m
+          FROM trajectory t JOIN contract c ON c.id = t.contract_id WHERE t.status IN ('planned', 'active', 'suspended')`);
+      const missing: string[] = [];
+      for (const t of trajectories) {
+        const recs = records.get(t.id) ?? [];
+        if (evaluateR1(recs, t.r1n, last.get(`${t.id}/R1`), TODAY) && !open.has(`${t.id}/R1`)) missing.push(`${t.id}/R1`);
+        if (evaluateR2(recs, t.r2w, t.r2m, last.get(`${t.id}/R2`), TODAY) && !open.has(`${t.id}/R2`)) missing.push(`${t.id}/R2`);
+      }
+      expect(missing).toEqual([]);
+      // Ended trajectories are not evaluated (as in the nightly pass), so every signal belongs to an unfinished one.
+      expect(signals.filter((s) => !['planned', 'active', 'suspended'].includes(s.trajectoryStatus))).toEqual([]);
+    });
+
+    it('went through the workflow as the service does it: coordinator, consistent dates, notes and audit events', async () => {
+      const now = new Date();
+      for (const s of signals) {
+        const ctx = `${s.learnerNumber} ${s.rule} ${s.triggeredOn} ${s.status}`;
+        const day = (d: Date | null) => (d ? d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }) : null);
+        expect({ ctx, ok: day(s.raisedAt)! >= s.triggeredOn && s.raisedAt <= now }).toEqual({ ctx, ok: true });
+        if (s.status === 'registered') {
+          expect({ ctx, handledBy: s.handledBy, handledAt: s.handledAt, closedAt: s.closedAt, reported: s.reported, note: s.note, version: s.version })
+            .toEqual({ ctx, handledBy: null, handledAt: null, closedAt: null, reported: null, note: null, version: 1 });
+          continue;
+        }
+        expect({ ctx, handledBy: s.handledBy }).toEqual({ ctx, handledBy: 'coordinator@koers.test' });
+        expect({ ctx, ok: s.handledAt! >= s.raisedAt && s.handledAt! <= now && day(s.handledAt)! <= TODAY }).toEqual({ ctx, ok: true });
+        if (s.reported) expect({ ctx, ok: s.reported >= s.triggeredOn && s.reported <= TODAY }).toEqual({ ctx, ok: true });
+        const closed = s.status === 'closed' || s.status === 'withdrawn';
+        expect({ ctx, closed: !!s.closedAt, note: !!s.note?.trim() }).toEqual({ ctx, closed, note: closed });
+        if (closed) expect({ ctx, ok: s.closedAt! >= s.handledAt! && s.closedAt! <= now }).toEqual({ ctx, ok: true });
+      }
+      // One audit event per step, written as the rule engine and SignalsService write them.
+      const audit: Array<{ entity_id: string; actions: string[]; roles: string[] }> = await db.query(`
+        SELECT entity_id, array_agg(action ORDER BY id) AS actions, array_agg(DISTINCT coalesce(actor_role, '-')) AS roles
+          FROM audit_event WHERE entity_type = 'absence_signal' AND entity_id = ANY($1) AND request_id = $2 GROUP BY 1`,
+        [signals.map((s) => s.id), DEMO_REQUEST_ID]);
+      const byId = new Map(audit.map((a) => [a.entity_id, a]));
+      for (const s of signals) {
+        const a = byId.get(s.id);
+        const steps = a?.actions ?? [];
+        expect({ id: s.id, first: steps[0], count: steps.length }).toEqual({ id: s.id, first: 'raise', count: s.version });
+        const expected = { registered: null, in_progress: /^signal\.(start|report)$/, closed: /^signal\.close$/, withdrawn: /^signal\.withdraw$/ }[s.status];
+        if (expected) expect(steps[steps.length - 1]).toMatch(expected);
+        expect(steps.includes('signal.report')).toBe(s.reported !== null);
+      }
+    });
+  });
+
   it('can run again without duplicating anything, producing the same data', async () => {
-    const second = await seedDemo(db, { today: '2026-11-25' });
+    const before = await db.query(SIGNALS_SQL);
+    const second = await seedDemo(db, { today: TODAY });
     expect(second.counts).toEqual(first.counts);
     const learners = await db.query(`SELECT learner_number, id, first_name FROM learner ORDER BY learner_number`);
     expect(learners).toEqual(firstLearners);
@@ -119,5 +239,11 @@ describe('demo data loader (seed:demo)', () => {
     // The trigger-kept learner counts (AddLearnerCounts) agree with the rows after a bulk load and a re-run.
     const kept = await db.query(`SELECT municipality_id, learners AS n FROM learner_count WHERE learners <> 0 ORDER BY 1`);
     expect(kept).toEqual(await db.query(`SELECT municipality_id, count(*)::int AS n FROM learner GROUP BY 1 ORDER BY 1`));
+    // The same signals, in the same state, with the same history: only their ids (drawn by the rule engine) are new.
+    const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ id: _id, trajectoryId: _t, ...rest }) => rest);
+    const after = await db.query(SIGNALS_SQL);
+    expect(strip(after)).toEqual(strip(before));
+    const [orphans] = await db.query(`SELECT count(*)::int AS n FROM absence_signal s WHERE NOT EXISTS (SELECT 1 FROM trajectory t WHERE t.id = s.trajectory_id)`);
+    expect(orphans.n).toBe(0);
   }, 90_000);
 });

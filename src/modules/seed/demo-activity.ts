@@ -21,6 +21,7 @@ export const ATTENDANCE_COLUMNS = [
 
 function statusFor(rng: Prng, e: PlanEnrolment, date: string, today: string): string {
   const t = e.trajectory;
+  if (t.absenceEpisodes?.some((x) => date >= x.from && date <= x.to)) return 'absent_unauthorised';
   if (t.learner.profile === 'chronic') {
     // A run of unauthorised absence at the end: recent for active learners, before the dropout for the others.
     const runFrom = t.endDate ? addDays(t.endDate, -35) : addDays(today, -24);

@@ -18,6 +18,8 @@ export interface PlanTrajectory {
   startDate: string; plannedEndDate: string; endDate: string | null; pipDate: string | null; contractedHours: number;
   targets: Record<string, string>; dropoutReason: string | null; dropoutNote: string | null;
   plan: object; agreement: object; attendUntil: string | null;
+  /** Stretches of unauthorised absence (demo-episodes.ts), so the absence rules have something to find. */
+  absenceEpisodes?: Array<{ from: string; to: string }>;
 }
 export interface PlanGroup {
   id: string; code: string; name: string; location: string; cbs: string; productCode: string; capacity: number; startDate: string;

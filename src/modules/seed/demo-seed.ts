@@ -7,6 +7,8 @@ import { bulkInsert } from './bulk-insert';
 import { ASSESSMENT_COLUMNS, ATTENDANCE_COLUMNS, NOTE_COLUMNS, PORTFOLIO_COLUMNS, buildAssessments, buildAttendance, buildPortfolio, buildProgressNotes } from './demo-activity';
 import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNumber } from './demo-plan';
 import { GROUP_PLAN, MUNICIPALITY_INFO, PRODUCT_ABBR } from './demo-catalogue';
+import { planAbsenceEpisodes } from './demo-episodes';
+import { raiseDemoSignals } from './demo-signals';
 import { upsertDemoUsers } from './demo-users';
 import { Prng } from './prng';
 import { upsertReference } from './reference-seed';
@@ -99,6 +101,7 @@ export async function seedDemo(
     const users = await upsertDemoUsers(m, ref.municipalities);
     phase('reference data and logins');
     const plan = buildDemoPlan(rng, today, users.teacherIds);
+    planAbsenceEpisodes(new Prng(DEMO_SEED + 1), plan, today, users.teacherIds[0]);
     await removePreviousDemo(m);
     phase('remove previous demo records');
     await writePlan(m, plan, ref, config);
@@ -116,6 +119,10 @@ export async function seedDemo(
     await bulkInsert(m, 'progress_note', NOTE_COLUMNS, buildProgressNotes(rng, plan, today, teacherOf));
     await bulkInsert(m, 'portfolio_item', PORTFOLIO_COLUMNS, buildPortfolio(rng, plan, today, teacherOf));
     phase('assessments, notes, portfolio');
+    await raiseDemoSignals(m, {
+      trajectoryIds: plan.trajectories.map((t) => t.id), today, coordinatorId: users.byEmail['coordinator@koers.test'], config, rng: new Prng(DEMO_SEED + 2),
+    });
+    phase('absence signals (rule engine, handled by a coordinator)');
   });
   phase('commit');
   return { today, counts: await countRows(db) };
@@ -123,7 +130,7 @@ export async function seedDemo(
 
 export const COUNTED_TABLES = [
   'municipality', 'product', 'contract', 'contract_product', 'app_user', 'learner', 'trajectory', 'course_group', 'group_teacher',
-  'schedule_slot', 'lesson', 'enrolment', 'attendance_record', 'assessment', 'progress_note', 'portfolio_item',
+  'schedule_slot', 'lesson', 'enrolment', 'attendance_record', 'assessment', 'progress_note', 'portfolio_item', 'absence_signal',
 ];
 
 export async function countRows(db: DataSource | EntityManager): Promise<Record<string, number>> {

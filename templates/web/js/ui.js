@@ -44,7 +44,8 @@ export function showFormErrors(form, e, alertEl) {
     if (input.matches('input, select, textarea')) {
       input.setAttribute('aria-invalid', 'true');
       input.setAttribute('aria-describedby', id);
-      (input.closest('label') || input).insertAdjacentElement('afterend', span);
+      // Below the input's label or input group (an input with a unit such as "min"), never between the two.
+      (input.closest('label, .input-group') || input).insertAdjacentElement('afterend', span);
     } else {
       input.appendChild(span);
     }

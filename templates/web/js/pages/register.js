@@ -35,7 +35,7 @@ function renderRegister(id, r, saved) {
       const name = fullName(e);
       return `<tr data-i="${i}" class="st-${st}"><th scope="row">${esc(name)} <span class="muted">${esc(e.learnerNumber)}</span>${rec.reportedInAdvance ? ' <span class="badge">vooraf gemeld</span>' : ''}</th>
       <td><label class="sr-only" for="status-${i}">Status ${esc(name)}</label><select id="status-${i}" name="status-${i}" data-field="entries[${i}].status">${opt(st)}</select></td>
-      <td><span class="late-cell"><label class="sr-only" for="late-${i}">Minuten te laat ${esc(name)}</label><input id="late-${i}" type="number" min="1" max="${esc(lesson.minutes)}" step="1" inputmode="numeric" name="late-${i}" data-field="entries[${i}].minutesLate" value="${st === 'late' ? esc(rec.minutesLate || '') : ''}"> min</span></td>
+      <td><span class="late-cell"><span class="input-group"><label class="sr-only" for="late-${i}">Minuten te laat ${esc(name)}</label><input id="late-${i}" type="number" min="1" max="${esc(lesson.minutes)}" step="1" inputmode="numeric" name="late-${i}" data-field="entries[${i}].minutesLate" value="${st === 'late' ? esc(rec.minutesLate || '') : ''}"> min</span></span></td>
       <td><span class="reason-cell"><label class="sr-only" for="reason-${i}">Reden ${esc(name)}</label><input id="reason-${i}" name="reason-${i}" maxlength="500" data-field="entries[${i}].absenceReason" value="${esc(rec.absenceReason || '')}"></span></td>
       <td class="line-errors" data-field="entries[${i}].learnerId"></td></tr>`;
     })
