@@ -204,4 +204,12 @@ export const SCENARIOS: Scenario[] = [
     },
     targets: { p50: 20 },
   }),
+  define({
+    name: 'missing-registers',
+    description: 'GET /api/v1/attendance/missing-registers: every past lesson of the region without a complete register (no date bound), a coordinator paging the list',
+    role: 'coordinator',
+    concurrency: 2,
+    durationSec: 10,
+    request: (_s, r) => ({ method: 'GET', path: `/api/v1/attendance/missing-registers?pageSize=20&page=${r.int(1, 5)}` }),
+  }),
 ];

@@ -22,15 +22,20 @@ const R1_RUN_ANYWHERE = `
                    row_number() OVER run AS pos,
                    array_agg(g.lesson_id) OVER run AS run_ids
               FROM (
-                SELECT a.lesson_id, a.lesson_date, a.status,
-                       row_number() OVER (ORDER BY a.lesson_date, l.start_time, a.lesson_id) AS ord,
-                       row_number() OVER (ORDER BY a.lesson_date, l.start_time, a.lesson_id)
-                         - row_number() OVER (PARTITION BY a.status = 'absent_unauthorised'
-                                              ORDER BY a.lesson_date, l.start_time, a.lesson_id) AS island
-                  FROM attendance_record a
-                  JOIN lesson l ON l.id = a.lesson_id
-                 WHERE a.trajectory_id = tr.id AND a.lesson_date > tr.r1_since
-                   AND (p_as_of IS NULL OR a.lesson_date <= p_as_of)
+                SELECT d.lesson_id, d.lesson_date, d.status,
+                       row_number() OVER (ORDER BY d.lesson_date, d.start_time, d.lesson_id) AS ord,
+                       row_number() OVER (ORDER BY d.lesson_date, d.start_time, d.lesson_id)
+                         - row_number() OVER (PARTITION BY d.status = 'absent_unauthorised'
+                                              ORDER BY d.lesson_date, d.start_time, d.lesson_id) AS island
+                  FROM (
+                    -- The start time only orders two lessons of one day: looked up for those alone (most of the cost).
+                    SELECT a.lesson_id, a.lesson_date, a.status,
+                           CASE WHEN count(*) OVER (PARTITION BY a.lesson_date) > 1
+                                THEN (SELECT l.start_time FROM lesson l WHERE l.id = a.lesson_id) END AS start_time
+                      FROM attendance_record a
+                     WHERE a.trajectory_id = tr.id AND a.lesson_date > tr.r1_since
+                       AND (p_as_of IS NULL OR a.lesson_date <= p_as_of)
+                  ) d
               ) g
              WHERE g.status = 'absent_unauthorised'
             WINDOW run AS (PARTITION BY g.island ORDER BY g.ord ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
