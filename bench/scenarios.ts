@@ -73,6 +73,12 @@ const registerRequest = (lessons: RegisterLesson[], r: Rand): BenchRequest => {
   return { method: 'PUT', path: `/api/v1/lessons/${lesson.id}/register`, body: { entries } };
 };
 
+/** A list read at a random page of 20; `countSql` (one row, column n) counts the rows the caller's list holds. */
+const randomPage = (path: string, countSql: string): Pick<Scenario<number>, 'setup' | 'request'> => ({
+  setup: async (db) => Number((await db.query(countSql)).rows[0].n),
+  request: (rows, r) => ({ method: 'GET', path: `${path}?page=${r.int(1, Math.max(1, Math.ceil(rows / 20)))}&pageSize=20` }),
+});
+
 const define = <S>(s: Scenario<S>): Scenario => s as Scenario;
 
 export const SCENARIOS: Scenario[] = [
@@ -89,8 +95,7 @@ export const SCENARIOS: Scenario[] = [
     description: 'GET /api/v1/learners?page=<random>&pageSize=20',
     role: 'coordinator',
     concurrency: 10,
-    setup: async (db) => Number((await db.query('SELECT count(*)::int AS n FROM learner')).rows[0].n),
-    request: (learners: number, r) => ({ method: 'GET', path: `/api/v1/learners?page=${r.int(1, Math.max(1, Math.floor(learners / 20)))}&pageSize=20` }),
+    ...randomPage('/api/v1/learners', 'SELECT count(*)::int AS n FROM learner'),
     targets: { p50: 20 },
   }),
   define({
@@ -98,8 +103,7 @@ export const SCENARIOS: Scenario[] = [
     description: 'GET /api/v1/learners?page=<random>&pageSize=20 from a single client (the issue gives no concurrency for this target)',
     role: 'coordinator',
     concurrency: 1,
-    setup: async (db) => Number((await db.query('SELECT count(*)::int AS n FROM learner')).rows[0].n),
-    request: (learners: number, r) => ({ method: 'GET', path: `/api/v1/learners?page=${r.int(1, Math.max(1, Math.floor(learners / 20)))}&pageSize=20` }),
+    ...randomPage('/api/v1/learners', 'SELECT count(*)::int AS n FROM learner'),
     targets: { p50: 20 },
   }),
   define({
@@ -107,14 +111,8 @@ export const SCENARIOS: Scenario[] = [
     description: "GET /api/v1/learners?page=<random>&pageSize=20 as enschede@koers.test (its residents and the learners elsewhere it pays for)",
     role: 'municipality',
     concurrency: 10,
-    setup: async (db) =>
-      Number(
-        (
-          await db.query(`SELECT count(*)::int AS n FROM learner l, app_user u WHERE u.email = 'enschede@koers.test'
-                           AND (l.municipality_id = u.municipality_id OR EXISTS (SELECT 1 FROM trajectory t WHERE t.learner_id = l.id AND t.municipality_id = u.municipality_id))`)
-        ).rows[0].n,
-      ),
-    request: (learners: number, r) => ({ method: 'GET', path: `/api/v1/learners?page=${r.int(1, Math.max(1, Math.ceil(learners / 20)))}&pageSize=20` }),
+    ...randomPage('/api/v1/learners', `SELECT count(*)::int AS n FROM learner l, app_user u WHERE u.email = 'enschede@koers.test'
+                           AND (l.municipality_id = u.municipality_id OR EXISTS (SELECT 1 FROM trajectory t WHERE t.learner_id = l.id AND t.municipality_id = u.municipality_id))`),
     targets: { p50: 20 },
   }),
   define({
@@ -122,14 +120,8 @@ export const SCENARIOS: Scenario[] = [
     description: "GET /api/v1/learners?page=<random>&pageSize=20 as teacher@koers.test (learners of its groups, current or past)",
     role: 'teacher',
     concurrency: 10,
-    setup: async (db) =>
-      Number(
-        (
-          await db.query(`SELECT count(DISTINCT t.learner_id)::int AS n FROM app_user u JOIN group_teacher gt ON gt.user_id = u.id
-                            JOIN enrolment e ON e.group_id = gt.group_id JOIN trajectory t ON t.id = e.trajectory_id WHERE u.email = 'teacher@koers.test'`)
-        ).rows[0].n,
-      ),
-    request: (learners: number, r) => ({ method: 'GET', path: `/api/v1/learners?page=${r.int(1, Math.max(1, Math.ceil(learners / 20)))}&pageSize=20` }),
+    ...randomPage('/api/v1/learners', `SELECT count(DISTINCT t.learner_id)::int AS n FROM app_user u JOIN group_teacher gt ON gt.user_id = u.id
+                            JOIN enrolment e ON e.group_id = gt.group_id JOIN trajectory t ON t.id = e.trajectory_id WHERE u.email = 'teacher@koers.test'`),
     targets: { p50: 20 },
   }),
   define({
@@ -137,14 +129,8 @@ export const SCENARIOS: Scenario[] = [
     description: "GET /api/v1/lessons?page=<random>&pageSize=20 as teacher@koers.test (lessons of its groups and those it teaches)",
     role: 'teacher',
     concurrency: 10,
-    setup: async (db) =>
-      Number(
-        (
-          await db.query(`SELECT count(*)::int AS n FROM lesson l, app_user u WHERE u.email = 'teacher@koers.test'
-                           AND (l.teacher_id = u.id OR EXISTS (SELECT 1 FROM group_teacher gt WHERE gt.group_id = l.group_id AND gt.user_id = u.id))`)
-        ).rows[0].n,
-      ),
-    request: (lessons: number, r) => ({ method: 'GET', path: `/api/v1/lessons?page=${r.int(1, Math.max(1, Math.ceil(lessons / 20)))}&pageSize=20` }),
+    ...randomPage('/api/v1/lessons', `SELECT count(*)::int AS n FROM lesson l, app_user u WHERE u.email = 'teacher@koers.test'
+                           AND (l.teacher_id = u.id OR EXISTS (SELECT 1 FROM group_teacher gt WHERE gt.group_id = l.group_id AND gt.user_id = u.id))`),
     targets: { p50: 20 },
   }),
   define({

@@ -1,10 +1,9 @@
-import { Client } from 'pg';
 import { createContract, createLearner, createTrajectory } from './factories/records.factory';
 import { learnerBody } from './factories/learner-api.factory';
 import { seedReference, Reference } from './factories/reference.factory';
 import { createUser, TestUser } from './factories/user.factory';
+import { inConcurrentTransactions, openSession } from './helpers/concurrent-transactions';
 import { createTestApp, TestApp } from './helpers/test-app';
-import { dbUrl } from './test-env';
 
 /** The learner list's total comes from trigger-kept counts (learner_count) for staff and late pages are walked from the end; both must stay exact. */
 describe('learner list totals and paging (e2e)', () => {
@@ -35,12 +34,7 @@ describe('learner list totals and paging (e2e)', () => {
     expect(await total(coord)).toBe(await counted());
     for (const m of [ens, hen]) expect(await total(coord, `&municipalityId=${m}`)).toBe(await counted(m));
   };
-  const session = async (): Promise<Client> => {
-    // A short deadlock_timeout, so a deadlock costs the test 50 ms instead of a second.
-    const c = new Client({ connectionString: dbUrl(t.dbName), options: '-c deadlock_timeout=50' });
-    await c.connect();
-    return c;
-  };
+  const session = () => openSession(t.dbName);
   const insertSql = `INSERT INTO learner (learner_number, first_name, last_name, search_text, date_of_birth, municipality_id, intake_date)
                      SELECT 'C' || left(md5(random()::text), 16), 'Tel', 'Ler', 'tel ler', '1990-01-01', $1, '2025-01-06' FROM generate_series(1, $2::int)`;
 
@@ -118,32 +112,14 @@ describe('learner list totals and paging (e2e)', () => {
   });
 
   it('stays exact when concurrent transactions commit, roll back or die as deadlock victims', async () => {
-    const sessions = await Promise.all(Array.from({ length: 6 }, session));
-    let aborted = 0;
-    try {
-      await Promise.all(
-        sessions.map(async (c, i) => {
-          for (let k = 0; k < 10; k++) {
-            const [a, b] = (i + k) % 2 ? [ens, hen] : [hen, ens];
-            try {
-              await c.query('BEGIN');
-              // Several statements touching two municipalities in opposite orders can deadlock; PostgreSQL aborts one.
-              await c.query(insertSql, [a, 2]);
-              await c.query(`UPDATE learner SET municipality_id = $2 WHERE id IN (SELECT id FROM learner WHERE municipality_id = $1 AND learner_number LIKE 'C%' LIMIT 2 FOR UPDATE SKIP LOCKED)`, [a, b]);
-              await c.query(`DELETE FROM learner WHERE id IN (SELECT id FROM learner WHERE municipality_id = $1 AND learner_number LIKE 'C%' LIMIT 1 FOR UPDATE SKIP LOCKED)`, [b]);
-              await c.query(k % 4 === 3 ? 'ROLLBACK' : 'COMMIT');
-            } catch (e) {
-              if ((e as { code?: string }).code !== '40P01') throw e;
-              aborted++;
-              await c.query('ROLLBACK');
-            }
-          }
-        }),
-      );
-    } finally {
-      await Promise.all(sessions.map((c) => c.end()));
-    }
-    expect(aborted).toBeLessThan(60);
+    const { deadlocks } = await inConcurrentTransactions(t.dbName, 6, 10, async (c, i, k) => {
+      const [a, b] = (i + k) % 2 ? [ens, hen] : [hen, ens];
+      // Several statements touching two municipalities in opposite orders can deadlock; PostgreSQL aborts one.
+      await c.query(insertSql, [a, 2]);
+      await c.query(`UPDATE learner SET municipality_id = $2 WHERE id IN (SELECT id FROM learner WHERE municipality_id = $1 AND learner_number LIKE 'C%' LIMIT 2 FOR UPDATE SKIP LOCKED)`, [a, b]);
+      await c.query(`DELETE FROM learner WHERE id IN (SELECT id FROM learner WHERE municipality_id = $1 AND learner_number LIKE 'C%' LIMIT 1 FOR UPDATE SKIP LOCKED)`, [b]);
+    });
+    expect(deadlocks).toBeLessThan(60);
     await expectExact();
   });
 

@@ -1,9 +1,8 @@
-import { Client } from 'pg';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { seedReference, Reference } from './factories/reference.factory';
 import { createUser, TestUser } from './factories/user.factory';
+import { inConcurrentTransactions, openSession } from './helpers/concurrent-transactions';
 import { createTestApp, TestApp } from './helpers/test-app';
-import { dbUrl } from './test-env';
 
 /**
  * The municipality and teacher lists read their scope through other shapes than learnerScopeSql / groupVisibleSql
@@ -28,11 +27,7 @@ describe('scoped learner and lesson lists (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const session = async (): Promise<Client> => {
-    const c = new Client({ connectionString: dbUrl(t.dbName), options: '-c deadlock_timeout=50' });
-    await c.connect();
-    return c;
-  };
+  const session = () => openSession(t.dbName);
   /** A finished trajectory (any number per learner) paid by `m`. */
   const trajectorySql = `INSERT INTO trajectory (learner_id, municipality_id, contract_id, product_id, status, legal_regime, start_date, planned_end_date,
                            end_date, contracted_hours, target_levels)
@@ -120,32 +115,14 @@ describe('scoped learner and lesson lists (e2e)', () => {
   it('stays exact under concurrent trajectory writes and learner moves, committed or rolled back', async () => {
     const learners: Array<{ id: string }> = [];
     for (let i = 0; i < 4; i++) learners.push(await createLearner(t.db, hen, { lastName: 'Samen' }));
-    const sessions = await Promise.all(Array.from({ length: 6 }, session));
-    let aborted = 0;
-    try {
-      await Promise.all(
-        sessions.map(async (c, i) => {
-          for (let k = 0; k < 12; k++) {
-            const learner = learners[(i + k) % learners.length].id;
-            const [a, b] = (i + k) % 2 ? [ens, alm] : [alm, ens];
-            try {
-              await c.query('BEGIN');
-              await addTrajectory(c, learner, a);
-              if (k % 3 === 0) await c.query(`UPDATE learner SET municipality_id = $2 WHERE id = $1`, [learner, [hen, ens, alm][(i + k) % 3]]);
-              await c.query(`DELETE FROM trajectory WHERE id IN (SELECT id FROM trajectory WHERE learner_id = $1 AND municipality_id = $2 LIMIT 1 FOR UPDATE SKIP LOCKED)`, [learner, b]);
-              await c.query(k % 4 === 3 ? 'ROLLBACK' : 'COMMIT');
-            } catch (e) {
-              if ((e as { code?: string }).code !== '40P01') throw e;
-              aborted++;
-              await c.query('ROLLBACK');
-            }
-          }
-        }),
-      );
-    } finally {
-      await Promise.all(sessions.map((c) => c.end()));
-    }
-    expect(aborted).toBeLessThan(72);
+    const { deadlocks } = await inConcurrentTransactions(t.dbName, 6, 12, async (c, i, k) => {
+      const learner = learners[(i + k) % learners.length].id;
+      const [a, b] = (i + k) % 2 ? [ens, alm] : [alm, ens];
+      await addTrajectory(c, learner, a);
+      if (k % 3 === 0) await c.query(`UPDATE learner SET municipality_id = $2 WHERE id = $1`, [learner, [hen, ens, alm][(i + k) % 3]]);
+      await c.query(`DELETE FROM trajectory WHERE id IN (SELECT id FROM trajectory WHERE learner_id = $1 AND municipality_id = $2 LIMIT 1 FOR UPDATE SKIP LOCKED)`, [learner, b]);
+    });
+    expect(deadlocks).toBeLessThan(72);
     await expectOtherPayersExact();
     await expectMunicipalityLists(ens);
     await expectMunicipalityLists(alm);
