@@ -12,8 +12,8 @@ const tsJest = [
   },
 ];
 
-// Packages that ship only as ES modules (content-disposition via @fastify/static; swagger-parser's ref parser); jest needs them as CommonJS.
-const esmOnly = ['content-disposition', '@apidevtools/json-schema-ref-parser'];
+// @fastify/static pulls in content-disposition, which ships only as ES modules; jest needs it as CommonJS.
+const esmOnly = ['content-disposition'];
 const jsToCommonJs = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true }];
 
 module.exports = {
