@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { RequestMethod, ValidationPipe } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -8,8 +8,10 @@ import { Logger } from 'nestjs-pino';
 import * as path from 'path';
 import { projectRoot } from './common/startup/project-root';
 import { AppModule } from './app.module';
+import { ProblemFilter } from './common/errors/problem.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { FieldErrorDto, ProblemDto } from './common/http/api-problems.decorator';
+import { RequestValidationPipe } from './common/http/request-validation.pipe';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -28,7 +30,8 @@ function markPublicOperations(document: OpenAPIObject): void {
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true });
+  // maxParamLength: a long path id reaches the UuidPipe (a 400 naming the parameter) instead of Fastify's 414.
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: 16 * 1024 }, frameworkErrors: ProblemFilter.frameworkErrors });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);
@@ -36,7 +39,7 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFa
   await app.register(fastifyStatic as never, { root: path.join(projectRoot(), 'templates', 'web'), prefix: '/', index: ['index.html'], wildcard: false });
   app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
+    new RequestValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
   );
   app.enableShutdownHooks();
   const doc = new DocumentBuilder()

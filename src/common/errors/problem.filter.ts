@@ -32,6 +32,7 @@ const STATUS_TITLES: Record<number, string> = {
   406: 'Not acceptable',
   409: 'Conflict',
   413: 'Payload too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Not allowed',
   429: 'Too many requests',
@@ -45,6 +46,7 @@ const HTTP_CODES: Record<number, string> = {
   405: 'method_not_allowed',
   406: 'not_acceptable',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
 };
 
@@ -119,6 +121,9 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private fromFastify(status: number, code?: string, message?: string): ProblemBody {
+    // Raised by Fastify's router before Nest sees the request; their messages echo the whole path.
+    if (code === 'FST_ERR_MAX_PARAM_LENGTH') return this.make(414, 'uri_too_long', 'A path parameter is too long');
+    if (code === 'FST_ERR_BAD_URL') return this.make(400, 'bad_request', 'The address is not validly encoded');
     if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       return this.make(400, 'invalid_json', 'The request body is not valid JSON');
     }
@@ -130,6 +135,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return this.make(status, `http_${status}`, message);
   }
+
+  /**
+   * For Fastify's `frameworkErrors`: errors its router raises before any Nest handler or filter runs (a path
+   * parameter over maxParamLength, a malformed %-escape), which Fastify would otherwise answer as plain JSON.
+   */
+  static readonly frameworkErrors = (error: Error, request: FastifyRequest, reply: FastifyReply): void => {
+    const problem = new ProblemFilter().toProblem(error);
+    problem.requestId = request.id;
+    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  };
 
   private make(status: number, code: string, detail?: string, errors?: FieldError[], title?: string): ProblemBody {
     const body: ProblemBody = {
