@@ -68,6 +68,8 @@ export class MissingRegistersRepository {
        ),
        -- Records whose own enrolment or trajectory stopped counting before the lesson (ended afterwards): such a
        -- record adds to the lesson's count without covering an enrolled learner, so equal counts prove nothing there.
+       -- Joined through the enrolment and trajectory tables again (not just enrolled_days): with their row estimates
+       -- the planner probes attendance_record by trajectory; from the CTE alone it scanned all of it (0.5 s).
        outlived AS (
          SELECT DISTINCT a.lesson_id
            FROM enrolled_days d
