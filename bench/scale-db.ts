@@ -6,7 +6,7 @@
 import * as net from 'net';
 import { Client } from 'pg';
 import { loadEnvironment } from '../src/config/app-config';
-import { databaseName, withDatabase } from '../src/modules/seed/seed-data-source';
+import { databaseName, withDatabase } from '../src/seed/seed-data-source';
 
 export function scaleDatabaseUrl(): string {
   return process.env.SCALE_DATABASE_URL || withDatabase(loadEnvironment().DATABASE_URL, 'koers_scale');

@@ -13,7 +13,7 @@ import { parseArgs } from 'util';
 import { ROLES, Role } from '../src/common/domain/vocabulary';
 import { loadEnvironment } from '../src/config/app-config';
 import { AuditService } from '../src/modules/audit/audit.service';
-import { openDataSource } from '../src/modules/seed/seed-data-source';
+import { openDataSource } from '../src/seed/seed-data-source';
 import { hashPassword } from '../src/modules/users/password';
 
 class UsageError extends Error {}

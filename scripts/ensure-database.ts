@@ -1,7 +1,7 @@
 /** Creates the database named in DATABASE_URL when it does not exist yet (used by the demo command). */
 import { Client } from 'pg';
 import { loadEnvironment } from '../src/config/app-config';
-import { databaseName, describeDatabase, withDatabase } from '../src/modules/seed/seed-data-source';
+import { databaseName, describeDatabase, withDatabase } from '../src/seed/seed-data-source';
 
 async function main(): Promise<void> {
   const url = loadEnvironment().DATABASE_URL;

@@ -4,9 +4,9 @@
  */
 import 'reflect-metadata';
 import { AppConfig, loadEnvironment } from '../src/config/app-config';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/modules/seed/demo-users';
-import { seedDemo } from '../src/modules/seed/demo-seed';
-import { describeDatabase, openDataSource } from '../src/modules/seed/seed-data-source';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/demo-users';
+import { seedDemo } from '../src/seed/demo-seed';
+import { describeDatabase, openDataSource } from '../src/seed/seed-data-source';
 
 async function main(): Promise<void> {
   const env = loadEnvironment();

@@ -11,10 +11,10 @@ import * as path from 'path';
 import { Client } from 'pg';
 import { parseArgs } from 'util';
 import { AppConfig, loadEnvironment } from '../src/config/app-config';
-import { todayInAmsterdam } from '../src/modules/seed/dates';
-import { countRows } from '../src/modules/seed/demo-seed';
-import { PhaseTiming, seedScale } from '../src/modules/seed/scale-seed';
-import { databaseName, describeDatabase, openDataSource, withDatabase } from '../src/modules/seed/seed-data-source';
+import { todayInAmsterdam } from '../src/seed/dates';
+import { countRows } from '../src/seed/demo-seed';
+import { PhaseTiming, seedScale } from '../src/seed/scale-seed';
+import { databaseName, describeDatabase, openDataSource, withDatabase } from '../src/seed/seed-data-source';
 
 const ROOT = path.join(__dirname, '..');
 

@@ -3,10 +3,10 @@ import { AppConfig, loadEnvironment } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { decryptBsn, isValidBsn } from '../src/modules/learners/bsn/bsn';
 import { searchKey } from '../src/modules/learners/name-folding';
-import { seedDemo, SeedSummary } from '../src/modules/seed/demo-seed';
-import { DEMO_REQUEST_ID } from '../src/modules/seed/demo-signals';
+import { seedDemo, SeedSummary } from '../src/seed/demo-seed';
+import { DEMO_REQUEST_ID } from '../src/seed/demo-signals';
 import { evaluateR1, evaluateR2, RuleRecord } from '../src/modules/signals/signal-rules';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/modules/seed/demo-users';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../src/seed/demo-users';
 import { verifyPassword } from '../src/modules/users/password';
 import { createTestDatabase } from './helpers/test-app';
 

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, mondayOf } from '../../common/domain/calendar';
-import { AppConfig } from '../../config/app-config';
-import { bsnHash, encryptBsn } from '../learners/bsn/bsn';
-import { searchKey } from '../learners/name-folding';
+import { addDays, mondayOf } from '../common/domain/calendar';
+import { AppConfig } from '../config/app-config';
+import { bsnHash, encryptBsn } from '../modules/learners/bsn/bsn';
+import { searchKey } from '../modules/learners/name-folding';
 import { bulkInsert } from './bulk-insert';
 import { MUNICIPALITY_INFO, PRODUCT_ABBR } from './demo-catalogue';
 import { upsertDemoUsers } from './demo-users';

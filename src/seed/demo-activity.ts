@@ -1,7 +1,7 @@
-import { addDays, daysBetween, minDay } from '../../common/domain/calendar';
-import { AttendanceStatus, CEFR_LEVELS, LANGUAGE_SKILLS } from '../../common/domain/vocabulary';
-import { attendedMinutes } from '../attendance/attended-minutes';
-import { STANDARD_PRODUCTS } from '../products/standard-products';
+import { addDays, daysBetween, minDay } from '../common/domain/calendar';
+import { AttendanceStatus, CEFR_LEVELS, LANGUAGE_SKILLS } from '../common/domain/vocabulary';
+import { attendedMinutes } from '../modules/attendance/attended-minutes';
+import { STANDARD_PRODUCTS } from '../modules/products/standard-products';
 import { ABSENCE_REASONS, NOTE_AGREEMENTS, NOTE_SUMMARIES, PORTFOLIO_TITLES } from './demo-catalogue';
 import { DemoPlan, LESSON_HORIZON_DAYS, PlanEnrolment, PlanTrajectory, Profile, learnerNumber } from './demo-plan';
 import { Prng } from './prng';

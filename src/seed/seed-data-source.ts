@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../database/data-source-options';
+import { buildDataSourceOptions } from '../database/data-source-options';
 
 /** A plain TypeORM connection for the seed scripts (no Nest container needed). */
 export async function openDataSource(url: string): Promise<DataSource> {

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { Role } from '../../common/domain/vocabulary';
-import { hashPassword } from '../users/password';
+import { Role } from '../common/domain/vocabulary';
+import { hashPassword } from '../modules/users/password';
 
 export const DEMO_PASSWORD = 'koers-demo';
 export const ENSCHEDE = 'GM0153';

@@ -1,11 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { Scope } from '../../common/auth/scope';
-import { addDays, isoWeekday, minDay } from '../../common/domain/calendar';
-import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
-import { EvaluationActor, RaisedSignal, SignalEvaluationRepository } from '../signals/signal-evaluation.repository';
-import { SignalRepository } from '../signals/signal.repository';
-import { SignalsService } from '../signals/signals.service';
+import { Scope } from '../common/auth/scope';
+import { addDays, isoWeekday, minDay } from '../common/domain/calendar';
+import { AppConfig } from '../config/app-config';
+import { AuditService } from '../modules/audit/audit.service';
+import { EvaluationActor, RaisedSignal, SignalEvaluationRepository } from '../modules/signals/signal-evaluation.repository';
+import { SignalRepository } from '../modules/signals/signal.repository';
+import { SignalsService } from '../modules/signals/signals.service';
 import { Prng } from './prng';
 
 /** Written into the audit events of the demo's signal work, so they can be told apart from real use. */

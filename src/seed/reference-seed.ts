@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { TWENTE_MUNICIPALITIES } from '../municipalities/twente';
-import { STANDARD_PRODUCTS } from '../products/standard-products';
+import { TWENTE_MUNICIPALITIES } from '../modules/municipalities/twente';
+import { STANDARD_PRODUCTS } from '../modules/products/standard-products';
 
 /** Ids of the reference data by natural key. */
 export interface SeedReference {

@@ -1,4 +1,4 @@
-import { addDays, maxDay } from '../../common/domain/calendar';
+import { addDays, maxDay } from '../common/domain/calendar';
 import { MUNICIPALITY_INFO } from './demo-catalogue';
 import { DemoPlan, PlanEnrolment, learnerNumber } from './demo-plan';
 import { ENSCHEDE } from './demo-users';

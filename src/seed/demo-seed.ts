@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { todayIn } from '../../common/domain/calendar';
-import { AppConfig } from '../../config/app-config';
-import { bsnHash, encryptBsn } from '../learners/bsn/bsn';
-import { searchKey } from '../learners/name-folding';
+import { todayIn } from '../common/domain/calendar';
+import { AppConfig } from '../config/app-config';
+import { bsnHash, encryptBsn } from '../modules/learners/bsn/bsn';
+import { searchKey } from '../modules/learners/name-folding';
 import { bulkInsert } from './bulk-insert';
 import { ASSESSMENT_COLUMNS, ATTENDANCE_COLUMNS, NOTE_COLUMNS, PORTFOLIO_COLUMNS, buildAssessments, buildAttendance, buildPortfolio, buildProgressNotes } from './demo-activity';
 import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNumber } from './demo-plan';

@@ -1,4 +1,4 @@
-import { todayIn } from '../../common/domain/calendar';
+import { todayIn } from '../common/domain/calendar';
 
 /**
  * Kept for scripts/seed-scale.ts; the seed modules use src/common/domain/calendar directly.

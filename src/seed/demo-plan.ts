@@ -1,6 +1,6 @@
-import { addDays, isoWeekday, maxDay, mondayOf } from '../../common/domain/calendar';
-import { CEFR_LEVELS } from '../../common/domain/vocabulary';
-import { STANDARD_PRODUCTS } from '../products/standard-products';
+import { addDays, isoWeekday, maxDay, mondayOf } from '../common/domain/calendar';
+import { CEFR_LEVELS } from '../common/domain/vocabulary';
+import { STANDARD_PRODUCTS } from '../modules/products/standard-products';
 import { CANCEL_REASONS, DROPOUT_NOTES, DROPOUT_WEIGHTS, GROUP_PLAN, MUNICIPALITY_INFO, PLAN_GOALS, PRODUCT_ABBR, SCHEDULES } from './demo-catalogue';
 import { ENSCHEDE } from './demo-users';
 import { ORIGINS, randomName } from './names';
