@@ -7,6 +7,8 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import * as path from 'path';
 import { projectRoot } from './common/startup/project-root';
+import { loadEnvironment } from './config/app-config';
+import { parseTrustProxy } from './config/trust-proxy';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
@@ -31,7 +33,10 @@ function markPublicOperations(document: OpenAPIObject): void {
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   // maxParamLength: a long path id reaches the UuidPipe (a 400 naming the parameter) instead of Fastify's 414.
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true, routerOptions: { maxParamLength: 16 * 1024 }, frameworkErrors: ProblemFilter.frameworkErrors });
+  // trustProxy: X-Forwarded-For only from the proxies TRUST_PROXY names; off by default, so a client cannot pick
+  // its own address (and with it a fresh login counter) by sending the header.
+  const trustProxy = parseTrustProxy(loadEnvironment().TRUST_PROXY);
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy, routerOptions: { maxParamLength: 16 * 1024 }, frameworkErrors: ProblemFilter.frameworkErrors });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);

@@ -83,7 +83,7 @@ describe('OpenAPI robustness: bad input to every operation is a clean 4xx (e2e)'
   const cases: Case[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '100000' } });
+    t = await createTestApp({ env: { LOGIN_RATE_LIMIT: '100000', LOGIN_ADDRESS_RATE_LIMIT: '100000' } });
     doc = (await t.http.get('/api/docs-json').expect(200)).body;
     ref = await seedReference(t.db);
     admin = await createUser(t, 'admin');

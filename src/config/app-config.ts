@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as dotenv from 'dotenv';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
+import { parseTrustProxy } from './trust-proxy';
 
 let cached: EnvironmentVariables | undefined;
 
@@ -48,6 +49,10 @@ export class AppConfig {
   get logLevel() { return this.env.LOG_LEVEL; }
   get loginRateLimit() { return this.env.LOGIN_RATE_LIMIT; }
   get loginRateWindowMs() { return this.env.LOGIN_RATE_WINDOW_SECONDS * 1000; }
+  get loginAddressRateLimit() { return this.env.LOGIN_ADDRESS_RATE_LIMIT; }
+  get loginLockMs() { return this.env.LOGIN_LOCK_SECONDS * 1000; }
+  /** False, or the proxy addresses/CIDRs for Fastify's trustProxy. */
+  get trustProxy() { return parseTrustProxy(this.env.TRUST_PROXY); }
   get workerConcurrency() { return this.env.WORKER_CONCURRENCY; }
   get publicBaseUrl() { return this.env.PUBLIC_BASE_URL ?? `http://localhost:${this.env.PORT}`; }
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseTrustProxy } from './trust-proxy';
 import {
   IsIn,
   IsInt,
@@ -83,6 +84,22 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  /** Login attempts per client address (any e-mail) per window; LOGIN_RATE_LIMIT is per account. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 20;
+
+  /** How long an account or address stays refused (429) once it went over its limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCK_SECONDS = 300;
+
+  /** off, or the proxies (addresses/CIDRs) whose X-Forwarded-For is believed; validated by parseTrustProxy. */
+  @IsString()
+  TRUST_PROXY = 'off';
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -99,12 +116,18 @@ export class ConfigValidationError extends Error {}
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const config = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
-  if (errors.length > 0) {
+  const proxyErrors: string[] = [];
+  try {
+    parseTrustProxy(config.TRUST_PROXY);
+  } catch (e) {
+    proxyErrors.push((e as Error).message);
+  }
+  if (errors.length > 0 || proxyErrors.length > 0) {
     const lines = errors.map((e) => {
       const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
       return msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`;
     });
-    throw new ConfigValidationError(`Invalid settings: ${lines.join('; ')} (see .env.example)`);
+    throw new ConfigValidationError(`Invalid settings: ${[...lines, ...proxyErrors].join('; ')} (see .env.example)`);
   }
   return config;
 }

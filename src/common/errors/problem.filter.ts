@@ -10,7 +10,12 @@ import {
   pgCode,
   pgConstraint,
 } from '../../database/pg-errors';
+import { LoginLimitedException } from '../../modules/auth/login-throttler.guard';
+import { LimiterUnavailableError } from '../../modules/auth/redis-throttler.storage';
 import { DomainException, FieldError } from './domain.exception';
+
+/** Retry-After of a 503: outages here are a restart or a failover, seconds rather than minutes. */
+export const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
 
 export interface ProblemBody {
   type: string;
@@ -65,16 +70,31 @@ export class ProblemFilter implements ExceptionFilter {
     if (problem.status >= 500) {
       this.logger.error({ err: exception, requestId: request?.id }, 'Unhandled error');
     }
-    if (problem.status === 429) reply.header('retry-after', '60');
+    const retryAfter = ProblemFilter.retryAfterSeconds(exception, problem.status);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+
+  /** Seconds a client should wait: a 429 from the login limits knows its block; a 503 is a short outage. */
+  static retryAfterSeconds(exception: unknown, status: number): number | undefined {
+    if (status === 429) return exception instanceof LoginLimitedException ? exception.retryAfterSeconds : 60;
+    if (status === 503) return SERVICE_UNAVAILABLE_RETRY_SECONDS;
+    return undefined;
   }
 
   toProblem(exception: unknown): ProblemBody {
     if (exception instanceof DomainException) {
       return this.make(exception.status, exception.code, exception.detail, exception.errors, exception.title);
     }
+    if (exception instanceof LoginLimitedException) {
+      // One body for every locked account or address: it must not tell whether the e-mail exists.
+      return this.make(429, 'too_many_requests', 'Too many login attempts; wait and try again (see Retry-After)');
+    }
     if (exception instanceof ThrottlerException) {
       return this.make(429, 'too_many_requests', 'Too many attempts; wait a minute and try again');
+    }
+    if (exception instanceof LimiterUnavailableError) {
+      return this.make(503, 'unavailable', 'Logging in is briefly unavailable; try again shortly');
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 import { CurrentScope, Public } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
@@ -19,10 +18,9 @@ export class AuthController {
 
   @Public()
   @UseGuards(LoginThrottlerGuard)
-  @Throttle({ login: {} })
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with e-mail and password; returns a bearer token. Rate-limited per client.' })
+  @ApiOperation({ summary: 'Log in with e-mail and password; returns a bearer token. Rate-limited per client address and per account (429 with Retry-After).' })
   @ApiOkResponse({ type: LoginResultDto })
   @ApiProblems(400, 401, 429)
   login(@Body() dto: LoginDto): Promise<LoginResultDto> {
