@@ -1,10 +1,12 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'crypto';
+import { DataSource } from 'typeorm';
+import { Scope } from '../../src/common/auth/scope';
 import { TokenService } from '../../src/common/auth/token.service';
 import { Role } from '../../src/common/domain/vocabulary';
 import { Learner } from '../../src/modules/learners/entities/learner.entity';
 import { User } from '../../src/modules/users/entities/user.entity';
 import { hashPassword } from '../../src/modules/users/password';
-import { TestApp } from '../helpers/test-app';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let cachedHash: string | undefined;
@@ -16,11 +18,13 @@ export interface TestUser {
   token: string;
   /** `Bearer <token>` for supertest's .set('Authorization', ...) */
   auth: string;
+  /** What the auth guard makes of the token: for calling services directly (test/helpers/service-context.ts). */
+  scope: Scope;
 }
 
 /** A user straight in the database, with a signed token (no login round trip). */
 export async function createUser(
-  t: TestApp,
+  t: { db: DataSource; app: INestApplicationContext },
   role: Role,
   opts: { municipalityId?: string; learnerId?: string; email?: string } = {},
 ): Promise<TestUser> {
@@ -34,11 +38,7 @@ export async function createUser(
     municipalityId: opts.municipalityId ?? null,
   });
   if (opts.learnerId) await t.db.getRepository(Learner).update({ id: opts.learnerId }, { userId: user.id });
-  const token = t.app.get(TokenService).sign({
-    userId: user.id,
-    role,
-    municipalityId: opts.municipalityId ?? null,
-    learnerId: opts.learnerId ?? null,
-  });
-  return { id: user.id, email, role, token, auth: `Bearer ${token}` };
+  const scope: Scope = { userId: user.id, role, municipalityId: opts.municipalityId ?? null, learnerId: opts.learnerId ?? null };
+  const token = t.app.get(TokenService, { strict: false }).sign(scope);
+  return { id: user.id, email, role, token, auth: `Bearer ${token}`, scope };
 }

@@ -1,0 +1,56 @@
+import { INestApplicationContext, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { overrideEnvironment } from '../../src/config/app-config';
+import { createTestDatabase } from './test-app';
+
+/**
+ * The services of the API (or of the worker) wired as in production, on a cloned database, without HTTP:
+ * for rules-heavy logic (attendance figures, signals, settlement, SPIL, document jobs) called directly, so a spec
+ * states the rule instead of a route. Routes, scopes and bad input stay in the HTTP e2e specs.
+ */
+export interface ServiceContext {
+  app: INestApplicationContext;
+  db: DataSource;
+  dbName: string;
+  queuePrefix: string;
+  /** A provider of the context: a service, a repository class, AppConfig, ... */
+  get<T>(token: Type<T>): T;
+  /** The TypeORM repository of an entity, for set-up and for checking what a service wrote. */
+  repo<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * `module`: the root module (default AppModule: every feature, no queue processors; pass WorkerModule to test job
+ * handlers, whose processors then run on this context's own Redis prefix). `env`: settings on top of the test
+ * database's, e.g. `{ REPORT_TIMEZONE: 'UTC' }`.
+ */
+export async function createServiceContext(
+  opts: { module?: Type<unknown>; env?: Parameters<typeof overrideEnvironment>[0] } = {},
+): Promise<ServiceContext> {
+  const database = await createTestDatabase();
+  if (opts.env) overrideEnvironment(opts.env);
+  let app: INestApplicationContext;
+  try {
+    app = await NestFactory.createApplicationContext(opts.module ?? AppModule, { logger: false, abortOnError: false });
+    await app.init();
+  } catch (e) {
+    await database.drop();
+    throw e;
+  }
+  const db = app.get(DataSource);
+  return {
+    app,
+    db,
+    dbName: database.dbName,
+    queuePrefix: database.queuePrefix,
+    get: <T>(token: Type<T>) => app.get(token, { strict: false }),
+    repo: <T extends ObjectLiteral>(entity: EntityTarget<T>) => db.getRepository(entity),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
