@@ -12,6 +12,7 @@ import { ProductsModule } from './modules/products/products.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { UsersModule } from './modules/users/users.module';
 import { LearnersModule } from './modules/learners/learners.module';
+import { ReportsModule } from './modules/reports/reports.module';
 
 /** Feature modules, loaded by both the API and the worker. */
-export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule];
+export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule];
