@@ -1,36 +1,28 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module';
-import { MunicipalityRow } from '../src/modules/reports/spil-report.repository';
-import { SpilReport, SpilReportService } from '../src/modules/reports/spil-report.service';
-import { DataSource } from 'typeorm';
-import { seedSpilDataset, SPIL_FROM, SPIL_TARGETS, SPIL_TO, SPIL_TODAY, SpilDataset } from './factories/spil-dataset.factory';
-import { createTestDatabase } from './helpers/test-app';
+import { MunicipalityRow } from '../../src/modules/reports/spil-report.repository';
+import { SpilReport, SpilReportService } from '../../src/modules/reports/spil-report.service';
+import { seedSpilDataset, SPIL_FROM, SPIL_TARGETS, SPIL_TO, SPIL_TODAY, SpilDataset } from '../factories/spil-dataset.factory';
+import { createServiceContext, ServiceContext } from '../helpers/service-context';
 
 /**
  * SPIL indicators at the service level (no HTTP) on the crafted dataset of spil-dataset.factory.ts; every expected
  * figure is worked out by hand from DOMAIN.md "SPIL indicators" in the comments.
  */
 describe('SPIL report service (crafted dataset)', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let app: INestApplicationContext;
+  let ctx: ServiceContext;
   let service: SpilReportService;
   let data: SpilDataset;
   let all: MunicipalityRow[];
   let q1: SpilReport;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await NestFactory.createApplicationContext(AppModule, { logger: false, abortOnError: false });
-    await app.init();
-    data = await seedSpilDataset(app.get(DataSource));
-    service = app.get(SpilReportService);
+    ctx = await createServiceContext();
+    data = await seedSpilDataset(ctx.db);
+    service = ctx.get(SpilReportService);
     all = (await service.resolveMunicipalities(null, { role: 'coordinator', userId: '00000000-0000-0000-0000-000000000001', municipalityId: null, learnerId: null })).list;
     q1 = await service.compute(all, true, SPIL_FROM, SPIL_TO, SPIL_TODAY);
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await ctx?.close();
   });
 
   const of = (r: SpilReport, name: string) => {
