@@ -1,5 +1,6 @@
 import { AssessmentEntities } from '../modules/assessments/entities';
 import { AttendanceEntities } from '../modules/attendance/entities';
+import { CertificateEntities } from '../modules/certificates/entities';
 import { AuditEntities } from '../modules/audit/entities';
 import { ContractEntities } from '../modules/contracts/entities';
 import { GroupEntities } from '../modules/groups/entities';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ...AssessmentEntities,
   ...ProgressEntities,
   ...PortfolioEntities,
+  ...CertificateEntities,
 ];

@@ -1,0 +1,48 @@
+import { DomainException, RuleViolationException } from '../../common/errors/domain.exception';
+
+/** A name (or product) with characters the certificate font has no glyph for: refused rather than printed as boxes. */
+export class UnprintableTextException extends DomainException {
+  constructor(readonly field: string, characters: string) {
+    super('certificate_text_unprintable', 422, 'Not printable', `The certificate font cannot print ${characters} in ${field}; correct the name or ask for a font that covers it`, [
+      { field, message: `contains characters the certificate font cannot print: ${characters}` },
+    ]);
+  }
+}
+
+/** level: no skill with a passed assessment on or before the issue date. */
+export class NoLevelsReachedException extends RuleViolationException {
+  constructor(date: string) {
+    super('certificate_no_levels', `The learner has no passed assessment on or before ${date}: there is no level to certify`);
+  }
+}
+
+/** participation: nothing attended in the period. */
+export class NoHoursAttendedException extends RuleViolationException {
+  constructor(from: string, to: string) {
+    super('certificate_no_hours', `The learner attended no lessons from ${from} to ${to}: a participation certificate needs attended hours`);
+  }
+}
+
+export class TrajectoryNotCompletedException extends RuleViolationException {
+  constructor(status: string) {
+    super('certificate_trajectory_not_completed', `A completion certificate is only for a completed trajectory; this one is ${status}`);
+  }
+}
+
+export class CompletionAlreadyIssuedException extends RuleViolationException {
+  constructor(number: string) {
+    super('certificate_completion_exists', `This trajectory already has completion certificate ${number}; revoke it first to issue a new one`, [], 409);
+  }
+}
+
+export class CertificateRevokedException extends RuleViolationException {
+  constructor(number: string) {
+    super('certificate_revoked', `Certificate ${number} is revoked and cannot be changed or regenerated`, [], 409);
+  }
+}
+
+export class NoLearnersToCertifyException extends RuleViolationException {
+  constructor(detail: string) {
+    super('certificate_group_none_eligible', detail);
+  }
+}
