@@ -1,3 +1,4 @@
+import { CertificatesModule } from './modules/certificates/certificates.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AttendanceModule } from './modules/attendance/attendance.module';
 import { SignalsModule } from './modules/signals/signals.module';
@@ -15,4 +16,4 @@ import { LearnersModule } from './modules/learners/learners.module';
 import { ReportsModule } from './modules/reports/reports.module';
 
 /** Feature modules, loaded by both the API and the worker. */
-export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule];
+export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule, CertificatesModule];

@@ -46,7 +46,9 @@ export class CertificatesService {
       if (!candidate) throw new NotFoundException('Trajectory', dto.trajectoryId);
       const today = this.today();
       const period = dto.kind === 'participation' ? participationPeriod(candidate, today, dto.from, dto.to) : undefined;
-      const [item] = await this.build(m, dto.kind, [candidate], today, period ? () => period : undefined, null, (e) => { throw e; });
+      const [item] = await this.build(m, dto.kind, [candidate], today, period ? () => period : undefined, null, (_c, e) => {
+        throw e;
+      });
       const [row] = await this.repo.insertNumbered(m, today, scope.userId, [item]);
       await this.audit.record(m, scope, { action: 'issue', entityType: 'certificate', entityId: row.id, fields: ['kind', 'trajectoryId'] });
       const [certificate] = await this.withUrls(await this.repo.findByIds([row.id], m));

@@ -5,7 +5,9 @@ import { projectRoot } from '../../../common/startup/project-root';
 /** The part of a fontkit font the renderer uses (fontkit ships no types); pdfkit accepts the object as a font. */
 export interface ParsedFont {
   postscriptName: string;
+  characterSet: number[];
   hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): unknown;
   layout: (...args: unknown[]) => unknown;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -66,6 +68,17 @@ export function parseLogoSvg(svg: string): CertificateAssets['logo'] {
   return { viewBox: vb as [number, number, number, number], paths };
 }
 
+/**
+ * Parses a font for reuse across documents. fontkit caches a glyph with the code points of its first request; a
+ * subset that includes "ş" creates the glyph of its component "s" with none, and every later PDF then lacks the
+ * text of "s" (pdftotext drops it). Creating every mapped glyph from its code point first keeps them right.
+ */
+function parseFont(file: string): ParsedFont {
+  const font = fontkit.create(readFileSync(file));
+  for (const cp of font.characterSet) font.glyphForCodePoint(cp);
+  return font;
+}
+
 let cached: CertificateAssets | undefined;
 
 /** Loads (once) the layout, the two font faces and the logo; a missing or broken file fails loudly at first use. */
@@ -75,8 +88,8 @@ export function certificateAssets(dir = certificateTemplateDir()): CertificateAs
   const assets: CertificateAssets = {
     layout,
     fonts: {
-      regular: fontkit.create(readFileSync(path.join(dir, layout.fonts.regular))),
-      bold: fontkit.create(readFileSync(path.join(dir, layout.fonts.bold))),
+      regular: parseFont(path.join(dir, layout.fonts.regular)),
+      bold: parseFont(path.join(dir, layout.fonts.bold)),
     },
     logo: parseLogoSvg(readFileSync(path.join(dir, layout.logo.file), 'utf8')),
   };
