@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { randomBytes } from 'crypto';
+import { Certificate } from '../../src/modules/certificates/entities/certificate.entity';
 import { Assessment } from '../../src/modules/assessments/entities/assessment.entity';
 import { AttendanceRecord } from '../../src/modules/attendance/entities/attendance-record.entity';
 import { Lesson } from '../../src/modules/groups/entities/lesson.entity';
@@ -155,6 +157,32 @@ export async function seedSpilDataset(db: DataSource): Promise<SpilDataset> {
   await item(T.t1, 'health_care', 'submitted', null);
   await item(T.t2, 'knowledge_of_society', 'approved', '2025-01-15T10:00:00Z');
   await item(T.t11, 'housing', 'approved', '2025-01-20T10:00:00Z');
+
+  // Certificates: counted by issue date, per kind and (level certificates) the highest level stated.
+  let seq = 0;
+  const cert = (tr: Trajectory, kind: string, issueDate: string, levels: { skill: string; level: string | null; passed: boolean | null }[] = [], revokedAt: Date | null = null) => {
+    seq += 1;
+    return db.getRepository(Certificate).save({
+      number: `CERT-${issueDate.slice(0, 4)}-${String(seq).padStart(6, '0')}`,
+      year: Number(issueDate.slice(0, 4)),
+      seq,
+      verificationCode: randomBytes(10).toString('hex').slice(0, 16).toUpperCase(),
+      kind,
+      learnerId: tr.learnerId,
+      trajectoryId: tr.id,
+      issueDate,
+      periodFrom: kind === 'participation' ? tr.startDate : null,
+      periodTo: kind === 'participation' ? issueDate : null,
+      facts: { product: { code: 'B1-ROUTE', name: 'B1-route' }, levels },
+      revokedAt,
+      revocationReason: revokedAt ? 'verkeerd uitgereikt' : null,
+    } as Partial<Certificate>);
+  };
+  await cert(T.t2, 'level', '2025-02-20', [{ skill: 'reading', level: 'B1', passed: null }, { skill: 'listening', level: 'A2', passed: null }, { skill: 'knm', level: null, passed: true }]);
+  await cert(T.t2, 'completion', '2025-02-20');
+  await cert(T.t1, 'participation', '2025-03-01', [], new Date('2025-03-05T10:00:00Z'));
+  await cert(T.t10, 'level', '2025-04-20', [{ skill: 'reading', level: 'B1', passed: null }]);
+  await cert(T.t9, 'level', '2025-01-10', [{ skill: 'reading', level: 'A2', passed: null }]);
 
   return { ref, enschede, hengelo, trajectories: T };
 }

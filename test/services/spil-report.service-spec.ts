@@ -89,6 +89,13 @@ describe('SPIL report service (crafted dataset)', () => {
     expect(e.portfolio_completeness.numerator).toBeCloseTo(0.85, 12);
     expect(e.portfolio_completeness.value).toBeCloseTo(0.85 / 7, 12);
     expect(e.portfolio_completeness.met).toBe(false);
+    // t2's level certificate (highest level B1) and completion, t1's participation (revoked later, still issued
+    // in the period); t10's of 20-04 lies after `to`.
+    expect(e.certificates_issued.level.B1.value).toBe(1);
+    expect(e.certificates_issued.completion.all.value).toBe(1);
+    expect(e.certificates_issued.participation.all.value).toBe(1);
+    expect(e.certificates_issued.total?.value).toBe(3);
+    expect(q1.total!.indicators.certificates_issued.level).toMatchObject({ A2: { value: 1 }, B1: { value: 1 } });
     expect(e.z_route).toMatchObject({ trajectories: 1, languageHours: 5, participationHours: 0, languageNormMet: 0, value: 0 });
   });
 
