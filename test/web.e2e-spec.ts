@@ -3,6 +3,7 @@ import { seedReference, Reference } from './factories/reference.factory';
 import { learnerBody, randomBsn } from './factories/learner-api.factory';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser, TEST_PASSWORD, TestUser } from './factories/user.factory';
+import { searchKey } from '../src/modules/learners/name-folding';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -360,6 +361,103 @@ describe('web pages in a real browser (e2e)', () => {
     await page.goto(`${base}/#/learners`);
     await page.getByRole('heading', { name: 'Mijn traject' }).waitFor();
     await page.close();
+  });
+
+  it('the html helper escapes every value, keeps nested html and prints nothing for null and booleans', async () => {
+    const page = await newPage();
+    await page.goto(base);
+    const out = await page.evaluate(`(async () => {
+      const { html, join, fragment } = await import('/js/html.js');
+      const name = '<img src=x onerror=alert(1)> & "q" \\'t\\'';
+      return {
+        attr: String(html\`<td title="\${name}">\${name}</td>\`),
+        nested: String(html\`<ul>\${['<a>', html\`<li>\${'<b>'}</li>\`]}</ul>\`),
+        empty: String(html\`\${null}\${undefined}\${false}\${true}\${0}\`),
+        joined: String(join(['<x>', html\`<br>\`], html\`, \`)),
+        text: fragment(html\`<p>\${name}</p>\`).firstChild.textContent,
+        imgs: fragment(html\`<p>\${name}</p>\`).querySelectorAll('img').length,
+      };
+    })()`);
+    expect(out).toEqual({
+      attr: '<td title="&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;t&#39;">&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; &#39;t&#39;</td>',
+      nested: '<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>',
+      empty: '0',
+      joined: '&lt;x&gt;, <br>',
+      text: `<img src=x onerror=alert(1)> & "q" 't'`,
+      imgs: 0,
+    });
+    await page.close();
+  });
+
+  it('a learner named <img src=x onerror=alert(1)> shows as that text on every page with learner names, and no script runs', async () => {
+    const s = await registerSetup();
+    const evil = '<img src=x onerror=alert(1)>';
+    const evilLast = '<b onmouseover=alert(2)>Vet</b>';
+    const victim = s.learners[0];
+    await t.db.query(`UPDATE learner SET first_name = $1, last_name = $2, search_text = $3 WHERE id = $4`, [evil, evilLast, searchKey(evil, evilLast), victim.id]);
+    for (const back of [9, 7, 5]) {
+      const lesson = await createLesson(t.db, s.group.id, { date: addDays(today(), -back), startTime: '13:00', minutes: 180 });
+      const entries = s.learners.map((l) => ({ learnerId: l.id, status: l === victim ? 'absent_unauthorised' : 'present' }));
+      await t.http.put(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', s.teacher.auth).send({ entries }).expect(200);
+    }
+    const [signal] = await t.db.query(`SELECT id FROM absence_signal WHERE trajectory_id = $1`, [victim.trajectoryId]);
+    expect(signal).toBeDefined();
+    const coord = await createUser(t, 'coordinator');
+    const learnerUser = await createUser(t, 'learner', { learnerId: victim.id });
+    const dialogs: string[] = [];
+    const full = `${evil} ${evilLast}`;
+
+    /** The name is on screen as text; no element came out of it; nothing fired. */
+    const expectText = async (page: Page, text = full) => {
+      await page.getByText(text, { exact: false }).first().waitFor();
+      expect(await page.locator('main img, main b').count()).toBe(0);
+      expect(await page.evaluate('window.__xss === undefined')).toBe(true);
+    };
+    const watch = (page: Page) => page.on('dialog', async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+
+    const page = await newPage();
+    watch(page);
+    await login(page, coord, 'Deelnemers');
+    const visits: Array<[string, string]> = [
+      [`#/learners?search=${encodeURIComponent('Vet')}`, evilLast],
+      [`#/learners/${victim.id}`, full],
+      [`#/trajectories?search=${encodeURIComponent('Vet')}`, full],
+      [`#/trajectories/${victim.trajectoryId}`, full],
+      [`#/lessons/${s.past.id}/register`, full],
+      ['#/signals', full],
+      [`#/signals/${signal.id}`, full],
+    ];
+    for (const [hash, text] of visits) {
+      await page.goto(`${base}/${hash}`);
+      await expectText(page, text);
+      await page.locator('main h1').first().waitFor();
+    }
+    // The title shows the name as text too.
+    expect(await page.title()).toContain(full);
+    await page.close();
+
+    const page2 = await newPage();
+    watch(page2);
+    await login(page2, s.teacher, 'Deelnemers');
+    await page2.goto(`${base}/#/lessons/${s.past.id}/register`);
+    await expectText(page2);
+    await page2.getByRole('button', { name: 'Presentielijst opslaan' }).click();
+    await page2.getByText(/Opgeslagen om/).waitFor();
+    await expectText(page2);
+    await page2.close();
+
+    const page3 = await newPage();
+    watch(page3);
+    await login(page3, learnerUser, 'Mijn traject');
+    await expectText(page3);
+    await expect(page3.locator('#who').innerText()).resolves.not.toContain('<img');
+    await page3.close();
+
+    await new Promise((r) => setTimeout(r, 200));
+    expect(dialogs).toEqual([]);
   });
 
   it('an expired session goes back to the login page with a message, and returns to the page after logging in', async () => {

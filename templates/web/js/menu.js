@@ -1,6 +1,7 @@
+// @ts-check
 /* The header: the menu each role sees, who is logged in, and logging out. */
 import { ROLE_NL } from './labels.js';
-import { esc } from './format.js';
+import { html, mount } from './html.js';
 import { navigate } from './navigate.js';
 import { clearSession, role, state } from './session.js';
 
@@ -13,6 +14,7 @@ const NAV = [
 ];
 
 /** Where a role lands after logging in, and after a page it may not see. */
+/** @param {string} r */
 export const homeOf = (r) => (r === 'learner' ? '#/me' : '#/learners');
 
 function logout() {
@@ -25,17 +27,19 @@ export function renderChrome() {
   const nav = document.getElementById('nav');
   const who = document.getElementById('who');
   if (!state.user) {
-    nav.innerHTML = '';
-    who.innerHTML = '';
+    nav.replaceChildren();
+    who.replaceChildren();
     return;
   }
   const here = location.hash.split('?')[0];
-  nav.innerHTML = NAV.filter((n) => n.roles.includes(role()))
-    .map((n) => {
-      const active = here === n.href || here.startsWith(`${n.href}/`);
-      return `<a href="${n.href}"${active ? ' class="active" aria-current="page"' : ''}>${n.label}</a>`;
-    })
-    .join('');
-  who.innerHTML = `<span>${esc(state.user.displayName || state.user.email)} (${esc(ROLE_NL[role()] || role())})</span><button id="logout" type="button">Uitloggen</button>`;
+  mount(nav, html`${NAV.filter((n) => n.roles.includes(role())).map((n) => html`<a href="${n.href}">${n.label}</a>`)}`);
+  nav.querySelectorAll('a').forEach((a) => {
+    const href = a.getAttribute('href');
+    if (here === href || here.startsWith(`${href}/`)) {
+      a.className = 'active';
+      a.setAttribute('aria-current', 'page');
+    }
+  });
+  mount(who, html`<span>${state.user.displayName || state.user.email} (${ROLE_NL[role()] || role()})</span><button id="logout" type="button">Uitloggen</button>`);
   document.getElementById('logout').onclick = logout;
 }

@@ -1,8 +1,11 @@
+// @ts-check
 /* application/problem+json → Dutch: a summary for the whole request and a message per field. */
 import { FIELD_NL } from './labels.js';
-import { esc, fmtDate, nl } from './format.js';
+import { fmtDate, nl } from './format.js';
+import { html } from './html.js';
 
 // The API's validation messages are English; these are the ones users actually meet.
+/** @type {[RegExp, (m: RegExpMatchArray) => string][]} */
 const MESSAGE_NL = [
   [/^is required and must be > 0 for status late$/, () => 'vul bij ‘te laat’ het aantal minuten in (meer dan 0)'],
   [/^is only allowed for status late$/, () => 'minuten te laat horen alleen bij ‘te laat’'],
@@ -42,6 +45,7 @@ const CODE_NL = {
   invalid_transition: 'Deze stap kan niet vanuit de huidige status.',
 };
 
+/** @param {unknown} msg */
 function messageNl(msg) {
   const text = String(msg ?? '').trim();
   for (const [re, fn] of MESSAGE_NL) {
@@ -51,13 +55,19 @@ function messageNl(msg) {
   return text ? `ongeldige waarde (${text})` : 'ongeldige waarde';
 }
 
+/** @param {string} field */
 function fieldLabel(field) {
   const last = String(field).replace(/^entries\[\d+\]\./, '').split('.').pop();
   return FIELD_NL[last] || last;
 }
 
-/** { summary, fields: [{ field, message }] } with Dutch text, for any ApiError. */
+/**
+ * { summary, fields: [{ field, message }] } with Dutch text, for any ApiError.
+ * @param {any} e
+ * @returns {{ summary: string, fields: { field: string, message: string }[] }}
+ */
 export function problemNl(e) {
+  /** @type {Partial<import('./types.js').Problem> & { requestId?: string }} */
   const p = e.problem || {};
   const fields = (p.errors || []).map((f) => ({ field: f.field, message: messageNl(f.message) }));
   let summary = CODE_NL[p.code];
@@ -78,12 +88,12 @@ export function problemNl(e) {
   return { summary, fields };
 }
 
-/** A summary followed by a list of field errors, as HTML. */
+/** A summary followed by a list of field errors. @param {string} summary @param {{ field: string, message: string }[]} fields */
 export function summaryHtml(summary, fields) {
-  const list = fields.length ? `<ul>${fields.map((f) => `<li>${esc(fieldLabel(f.field))}: ${esc(f.message)}</li>`).join('')}</ul>` : '';
-  return `${esc(summary)}${list}`;
+  return html`${summary}${fields.length ? html`<ul>${fields.map((f) => html`<li>${fieldLabel(f.field)}: ${f.message}</li>`)}</ul>` : ''}`;
 }
 
+/** @param {any} e */
 export function problemHtml(e) {
   const { summary, fields } = problemNl(e);
   return summaryHtml(summary, fields);

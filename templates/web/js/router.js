@@ -1,4 +1,6 @@
+// @ts-check
 /* Hash routes → pages, each limited to the roles that may see it; unknown or forbidden routes go to the role's home. */
+import { html, mount } from './html.js';
 import { problemHtml } from './problems.js';
 import { homeOf, renderChrome } from './menu.js';
 import { role, state } from './session.js';
@@ -15,6 +17,7 @@ import { trajectoriesPage } from './pages/trajectories.js';
 import { trajectoryPage } from './pages/trajectory.js';
 
 const STAFF = ['admin', 'coordinator', 'teacher', 'finance', 'municipality'];
+/** @type {[RegExp, (m: RegExpMatchArray, p: URLSearchParams) => unknown, string[]][]} */
 const ROUTES = [
   [/^#\/learners\/([\w-]+)$/, (m) => learnerPage(m[1]), STAFF],
   [/^#\/learners$/, (m, p) => learnersPage(p), STAFF],
@@ -44,7 +47,7 @@ export async function render() {
     location.hash = homeOf(role());
     return;
   }
-  $app.innerHTML = '<p class="loading">Laden…</p>';
+  mount($app, html`<p class="loading">Laden…</p>`);
   try {
     await route[1](path.match(route[0]), params);
     if (seq === renderSeq) $app.focus({ preventScroll: true });
@@ -52,6 +55,6 @@ export async function render() {
     if (seq !== renderSeq) return;
     if (e.problem?.code === 'session_expired') return;
     setTitle('Dat lukte niet');
-    $app.innerHTML = `<h1>Dat lukte niet</h1><div class="error" role="alert">${problemHtml(e)}</div><p><a href="${homeOf(role())}">Terug naar het overzicht</a></p>`;
+    mount($app, html`<h1>Dat lukte niet</h1><div class="error" role="alert">${problemHtml(e)}</div><p><a href="${homeOf(role())}">Terug naar het overzicht</a></p>`);
   }
 }

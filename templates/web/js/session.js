@@ -1,8 +1,11 @@
+// @ts-check
 /* The logged-in user and token, kept in sessionStorage so a reload stays logged in but a new tab does not. */
 
 /** Mutated in place (never reassigned) so every module that imports it sees the same session. */
+/** @type {{ token: string | null, user: import('./types.js').LoginResult['user'] | null }} */
 export const state = { token: null, user: null };
 /** Per-session memo of lookups; emptied at logout so another user never sees them. */
+/** @type {Record<string, any>} */
 export const cache = {};
 
 try {
@@ -14,8 +17,10 @@ try {
 }
 
 export const role = () => state.user?.role;
+/** @param {...string} roles */
 export const isRole = (...roles) => roles.includes(role());
 
+/** @param {string} token @param {import('./types.js').LoginResult['user']} user */
 export function startSession(token, user) {
   state.token = token;
   state.user = user;

@@ -1,39 +1,45 @@
+// @ts-check
 /* Read-only tables shown on more than one page: a learner's levels and a trajectory's absence signals. */
 import { SKILL_NL, SKILL_TITLE } from './labels.js';
-import { dash, esc, fmtDate, fmtHours, link, or, statusBadge } from './format.js';
+import { dash, fmtDate, fmtHours, link, or, statusBadge } from './format.js';
+import { html } from './html.js';
 
-/** The rule in words, with the figures that made it fire. */
+/** The rule in words, with the figures that made it fire. @param {import('./types.js').Signal} s */
 export const ruleText = (s) => {
+  /** @type {Record<string, any>} */
   const d = s.details || {};
   if (s.rule === 'R1') return `R1: ${d.consecutiveLessons || 3} lessen achter elkaar ongeoorloofd afwezig`;
   if (s.rule === 'R2') return `R2: ${fmtHours(d.unauthorisedMinutes)} uur ongeoorloofd afwezig binnen ${d.windowDays || 28} dagen (grens ${fmtHours(d.thresholdMinutes || 960)} uur)`;
-  return esc(s.rule);
+  return String(s.rule);
 };
 
+/** @param {import('./types.js').Signal[]} items */
 export function signalsTable(items) {
-  if (!items.length) return '<p>Geen verzuimsignalen.</p>';
-  return `<table><thead><tr><th scope="col">Regel</th><th scope="col">Datum</th><th scope="col">Status</th><th scope="col">Gemeld aan de gemeente op</th></tr></thead><tbody>${items
-    .map((s) => `<tr class="clickable" data-href="#/signals/${s.id}"><td>${link(`#/signals/${s.id}`, ruleText(s))}</td><td>${fmtDate(s.triggeredOn)}</td><td>${statusBadge(s.status)}</td><td>${or(fmtDate(s.reportedToMunicipalityOn))}</td></tr>`).join('')}</tbody></table>`;
+  if (!items.length) return html`<p>Geen verzuimsignalen.</p>`;
+  return html`<table><thead><tr><th scope="col">Regel</th><th scope="col">Datum</th><th scope="col">Status</th><th scope="col">Gemeld aan de gemeente op</th></tr></thead><tbody>${items
+    .map((s) => html`<tr class="clickable" data-href="#/signals/${s.id}"><td>${link(`#/signals/${s.id}`, ruleText(s))}</td><td>${fmtDate(s.triggeredOn)}</td><td>${statusBadge(s.status)}</td><td>${or(fmtDate(s.reportedToMunicipalityOn))}</td></tr>`)}</tbody></table>`;
 }
 
-/** Levels per skill; without the levels endpoint's answer, only the intake levels recorded on the learner. */
+/**
+ * Levels per skill; without the levels endpoint's answer, only the intake levels recorded on the learner.
+ * @param {import('./types.js').LearnerLevels | null} levels
+ * @param {Record<string, unknown>} [intakeLevels]
+ */
 export function levelsTable(levels, intakeLevels) {
   const skills = levels?.skills;
   if (!skills) {
     const entries = Object.entries(intakeLevels || {});
-    if (!entries.length) return '<p>Geen niveaugegevens.</p>';
-    return `<table><thead><tr><th scope="col">Vaardigheid</th><th scope="col">Instroomniveau</th></tr></thead><tbody>${entries
-      .map(([k, v]) => `<tr><td>${esc(SKILL_NL[k] || k)}</td><td>${esc(v)}</td></tr>`).join('')}</tbody></table>`;
+    if (!entries.length) return html`<p>Geen niveaugegevens.</p>`;
+    return html`<table><thead><tr><th scope="col">Vaardigheid</th><th scope="col">Instroomniveau</th></tr></thead><tbody>${entries
+      .map(([k, v]) => html`<tr><td>${SKILL_NL[k] || k}</td><td>${String(v)}</td></tr>`)}</tbody></table>`;
   }
-  const rows = skills
-    .map((s) => {
-      const pf = s.scale === 'pass_fail';
-      const current = pf ? (s.passed ? 'behaald' : 'niet behaald') : or(s.current);
-      const target = pf ? (s.target ? 'behalen' : dash) : or(s.target);
-      const reached = s.reached == null ? dash : s.reached ? '<span class="badge good">ja</span>' : 'nee';
-      const skill = SKILL_TITLE[s.skill] ? `<abbr title="${SKILL_TITLE[s.skill]}">${SKILL_NL[s.skill]}</abbr>` : esc(SKILL_NL[s.skill] || s.skill);
-      return `<tr><td>${skill}</td><td>${pf ? dash : or(s.intake)}</td><td>${current}</td><td>${target}</td><td>${reached}</td></tr>`;
-    })
-    .join('');
-  return `<table><thead><tr><th scope="col">Vaardigheid</th><th scope="col">Instroomniveau</th><th scope="col">Niveau nu</th><th scope="col">Streefniveau</th><th scope="col">Bereikt</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const rows = skills.map((s) => {
+    const pf = s.scale === 'pass_fail';
+    const current = pf ? (s.passed ? 'behaald' : 'niet behaald') : or(s.current);
+    const target = pf ? (s.target ? 'behalen' : dash) : or(s.target);
+    const reached = s.reached == null ? dash : s.reached ? html`<span class="badge good">ja</span>` : 'nee';
+    const skill = SKILL_TITLE[s.skill] ? html`<abbr title="${SKILL_TITLE[s.skill]}">${SKILL_NL[s.skill]}</abbr>` : SKILL_NL[s.skill] || s.skill;
+    return html`<tr><td>${skill}</td><td>${pf ? dash : or(s.intake)}</td><td>${current}</td><td>${target}</td><td>${reached}</td></tr>`;
+  });
+  return html`<table><thead><tr><th scope="col">Vaardigheid</th><th scope="col">Instroomniveau</th><th scope="col">Niveau nu</th><th scope="col">Streefniveau</th><th scope="col">Bereikt</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

@@ -1,31 +1,37 @@
+// @ts-check
 /* Page chrome every page uses: the main element, the title, toasts, clickable rows, field errors next to inputs. */
+import { mount } from './html.js';
 import { problemNl, summaryHtml } from './problems.js';
 
 export const $app = document.getElementById('app');
 
+/** @param {string} t */
 export function setTitle(t) {
   document.title = `${t} — Koers`;
 }
 
+let toastTimer = 0;
+/** @param {string} msg */
 export function toast(msg) {
   const t = document.getElementById('toast');
   t.textContent = msg;
   t.classList.add('show');
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => t.classList.remove('show'), 4000);
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => t.classList.remove('show'), 4000);
 }
 
 /** Rows navigate on click; each row also has a real link for the keyboard. */
 export function bindRowLinks(root = $app) {
-  root.querySelectorAll('tr.clickable').forEach((tr) => {
+  root.querySelectorAll('tr.clickable').forEach((/** @type {HTMLElement} */ tr) => {
     tr.onclick = (ev) => {
-      if (ev.target.closest('a, button, input, select, textarea, label')) return;
+      if (/** @type {Element} */ (ev.target).closest('a, button, input, select, textarea, label')) return;
       location.hash = tr.dataset.href;
     };
   });
 }
 
 /** Puts each field error next to its input (`[data-field="x"]`); the rest goes into the form's alert. */
+/** @param {HTMLFormElement} form @param {any} e @param {Element} alertEl */
 export function showFormErrors(form, e, alertEl) {
   clearFormErrors(form);
   const { summary, fields } = problemNl(e);
@@ -50,10 +56,11 @@ export function showFormErrors(form, e, alertEl) {
       input.appendChild(span);
     }
   }
-  alertEl.innerHTML = summaryHtml(summary, rest);
-  form.querySelector('[aria-invalid="true"]')?.focus();
+  mount(alertEl, summaryHtml(summary, rest));
+  /** @type {HTMLElement | null} */ (form.querySelector('[aria-invalid="true"]'))?.focus();
 }
 
+/** @param {Element} form */
 export function clearFormErrors(form) {
   form.querySelectorAll('.field-error').forEach((s) => s.remove());
   form.querySelectorAll('[aria-invalid]').forEach((i) => {

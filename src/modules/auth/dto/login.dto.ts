@@ -14,10 +14,19 @@ export class LoginDto {
   password: string;
 }
 
+export class SessionUserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'coordinator@koers.test' }) email: string;
+  @ApiProperty({ example: 'Coordinator', nullable: true, type: String }) displayName: string | null;
+  @ApiProperty({ enum: ['admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner'] }) role: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) municipalityId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) learnerId: string | null;
+}
+
 export class LoginResultDto {
   @ApiProperty() accessToken: string;
   @ApiProperty({ example: 'Bearer' }) tokenType: string;
   @ApiProperty({ example: '8h' }) expiresIn: string;
-  @ApiProperty({ example: { id: 'uuid', email: 'coordinator@koers.test', role: 'coordinator', displayName: 'Coordinator', municipalityId: null, learnerId: null } })
-  user: Record<string, unknown>;
+  @ApiProperty({ type: SessionUserDto })
+  user: SessionUserDto;
 }

@@ -1,6 +1,7 @@
+// @ts-check
 /* Log in; afterwards back to the page the session expired on, or the role's home page. */
 import { api } from '../api.js';
-import { esc } from '../format.js';
+import { html, mount } from '../html.js';
 import { homeOf } from '../menu.js';
 import { navigate } from '../navigate.js';
 import { startSession } from '../session.js';
@@ -9,15 +10,15 @@ import { $app, clearFormErrors, setTitle, showFormErrors } from '../ui.js';
 export function loginPage() {
   setTitle('Inloggen');
   const notice = sessionStorage.getItem('koers.notice');
-  $app.innerHTML = `<div class="login card"><h1>Inloggen bij Koers</h1>
-    ${notice ? `<p class="notice" role="status">${esc(notice)}</p>` : ''}
+  mount($app, html`<div class="login card"><h1>Inloggen bij Koers</h1>
+    ${notice ? html`<p class="notice" role="status">${notice}</p>` : ''}
     <form id="login-form" novalidate>
       <label>E-mailadres <input name="email" type="email" autocomplete="username" required data-field="email"></label>
       <label>Wachtwoord <input name="password" type="password" autocomplete="current-password" required data-field="password"></label>
       <button type="submit">Inloggen</button>
       <div class="error" id="login-error" role="alert"></div>
-    </form></div>`;
-  const form = document.getElementById('login-form');
+    </form></div>`);
+  const form = /** @type {HTMLFormElement & { email: HTMLInputElement, password: HTMLInputElement }} */ (document.getElementById('login-form'));
   const alertEl = document.getElementById('login-error');
   form.email.focus();
   form.onsubmit = async (ev) => {
@@ -30,10 +31,10 @@ export function loginPage() {
       (!email ? form.email : form.password).focus();
       return;
     }
-    const btn = form.querySelector('button');
+    const btn = /** @type {HTMLButtonElement} */ (form.querySelector('button'));
     btn.disabled = true;
     try {
-      const r = await api('/auth/login', { method: 'POST', body: { email, password } });
+      const r = /** @type {import('../types.js').LoginResult} */ (await api('/auth/login', { method: 'POST', body: { email, password } }));
       startSession(r.accessToken, r.user);
       sessionStorage.removeItem('koers.notice');
       const back = sessionStorage.getItem('koers.back');

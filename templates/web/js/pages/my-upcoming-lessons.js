@@ -1,27 +1,31 @@
+// @ts-check
 /* The learner's next four weeks of lessons on "Mijn traject", each with a form to report absence in advance. */
 import { api } from '../api.js';
-import { addDays, esc, fmtDay, today, TZ } from '../format.js';
+import { addDays, fmtDay, hhmm, today, TZ } from '../format.js';
+import { html, mount, replace } from '../html.js';
 import { problemHtml } from '../problems.js';
 import { clearFormErrors, showFormErrors, toast } from '../ui.js';
 
+/** @param {import('../types.js').Trajectory} t */
 export async function upcomingLessons(t) {
   const box = document.getElementById('upcoming');
+  const title = html`<h2>Mijn komende lessen</h2>`;
   const from = today();
   try {
-    const r = await api(`/lessons?from=${from}&to=${addDays(from, 28)}&sort=date&pageSize=20`);
+    const r = /** @type {import('../types.js').Page<import('../types.js').Lesson>} */ (await api(`/lessons?from=${from}&to=${addDays(from, 28)}&sort=date&pageSize=20`));
     const now = new Date().toLocaleTimeString('sv-SE', { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
     // A lesson that has started can no longer be reported in advance.
-    const items = r.items.filter((l) => l.date > from || String(l.startTime).slice(0, 5) > now);
+    const items = r.items.filter((l) => l.date > from || hhmm(l.startTime) > now);
     if (!items.length) {
-      box.innerHTML = '<h2>Mijn komende lessen</h2><p>Er staan de komende 4 weken geen lessen gepland.</p>';
+      mount(box, html`${title}<p>Er staan de komende 4 weken geen lessen gepland.</p>`);
       return;
     }
-    box.innerHTML = `<h2>Mijn komende lessen</h2><p class="muted">Kunt u niet komen? Meld het hier vóór de les, met een reden.</p>
+    mount(box, html`${title}<p class="muted">Kunt u niet komen? Meld het hier vóór de les, met een reden.</p>
       <table><thead><tr><th scope="col">Datum</th><th scope="col">Tijd</th><th scope="col">Groep</th><th scope="col">Vorm</th><th scope="col">Afwezig melden</th></tr></thead><tbody>${items
-        .map((l) => `<tr><td>${esc(fmtDay(l.date))}</td><td>${esc(String(l.startTime).slice(0, 5))}</td><td>${esc(l.groupName)}</td><td>${l.mode === 'online' ? 'online' : 'fysiek'}</td><td>${l.cancelled
-          ? `<span class="badge bad">vervallen</span> ${esc(l.cancelReason || '')}`
-          : `<form class="inline advance" data-lesson="${esc(l.id)}" novalidate><label><span class="sr-only">Reden afwezigheid ${esc(fmtDay(l.date))}</span><input name="reason" data-field="reason" maxlength="500" placeholder="reden" required></label><button type="submit" class="secondary">Afwezig melden</button><span class="error" role="alert"></span></form>`}</td></tr>`).join('')}</tbody></table>`;
-    box.querySelectorAll('form.advance').forEach((form) => {
+        .map((l) => html`<tr><td>${fmtDay(l.date)}</td><td>${hhmm(l.startTime)}</td><td>${l.groupName}</td><td>${l.mode === 'online' ? 'online' : 'fysiek'}</td><td>${l.cancelled
+          ? html`<span class="badge bad">vervallen</span> ${l.cancelReason || ''}`
+          : html`<form class="inline advance" data-lesson="${l.id}" novalidate><label><span class="sr-only">Reden afwezigheid ${fmtDay(l.date)}</span><input name="reason" data-field="reason" maxlength="500" placeholder="reden" required></label><button type="submit" class="secondary">Afwezig melden</button><span class="error" role="alert"></span></form>`}</td></tr>`)}</tbody></table>`);
+    box.querySelectorAll('form.advance').forEach((/** @type {HTMLFormElement & { reason: HTMLInputElement }} */ form) => {
       form.onsubmit = async (ev) => {
         ev.preventDefault();
         const alertEl = form.querySelector('[role="alert"]');
@@ -35,7 +39,7 @@ export async function upcomingLessons(t) {
         }
         try {
           await api(`/lessons/${form.dataset.lesson}/advance-absence`, { method: 'POST', body: { learnerId: t.learnerId, reason } });
-          form.outerHTML = `<span class="badge">afwezigheid gemeld</span> ${esc(reason)}`;
+          replace(form, html`<span class="badge">afwezigheid gemeld</span> ${reason}`);
           toast('Uw afwezigheid is gemeld.');
         } catch (e) {
           showFormErrors(form, e, alertEl);
@@ -43,6 +47,6 @@ export async function upcomingLessons(t) {
       };
     });
   } catch (e) {
-    box.innerHTML = `<h2>Mijn komende lessen</h2><p class="error">${problemHtml(e)}</p>`;
+    mount(box, html`${title}<p class="error">${problemHtml(e)}</p>`);
   }
 }

@@ -1,59 +1,62 @@
+// @ts-check
 /* The presentielijst a teacher fills in and saves; cancelled and future lessons only explain themselves. */
 import { api } from '../api.js';
 import { ATTENDANCE } from '../labels.js';
-import { dash, esc, fmtDate, fmtDay, fullName, link, nl, TZ } from '../format.js';
+import { dash, fmtDate, fmtDay, fullName, hhmm, link, nl, TZ } from '../format.js';
+import { after, html, mount } from '../html.js';
 import { $app, clearFormErrors, setTitle, showFormErrors, toast } from '../ui.js';
 
+/** @param {string} id */
 export async function registerPage(id) {
-  const r = await api(`/lessons/${id}/register`);
+  const r = /** @type {import('../types.js').RegisterView} */ (await api(`/lessons/${id}/register`));
   renderRegister(id, r);
 }
 
+/** @param {string} id @param {import('../types.js').RegisterView} r @param {string} [saved] */
 function renderRegister(id, r, saved) {
   const lesson = r.lesson;
   const lines = r.learners || [];
   setTitle(`Presentielijst ${lesson.groupName} ${fmtDate(lesson.date)}`);
-  const head = `<p class="crumbs">${link('#/lessons', '← Lessen')}</p>
-    <h1>Presentielijst ${esc(lesson.groupName)} <span class="sub">${esc(fmtDay(lesson.date))}</span></h1>
-    <p class="lesson-meta">${esc(lesson.groupCode)} · ${esc(String(lesson.startTime).slice(0, 5))} uur · ${esc(lesson.minutes)} minuten · ${lesson.mode === 'online' ? 'online' : 'fysiek'}</p>`;
+  const head = html`<p class="crumbs">${link('#/lessons', '← Lessen')}</p>
+    <h1>Presentielijst ${lesson.groupName} <span class="sub">${fmtDay(lesson.date)}</span></h1>
+    <p class="lesson-meta">${lesson.groupCode} · ${hhmm(lesson.startTime)} uur · ${lesson.minutes} minuten · ${lesson.mode === 'online' ? 'online' : 'fysiek'}</p>`;
   if (lesson.cancelled) {
-    $app.innerHTML = `${head}<div class="notice" role="status"><strong>Deze les is vervallen.</strong> ${lesson.cancelReason ? `Reden: ${esc(lesson.cancelReason)}. ` : ''}Voor een vervallen les wordt geen presentielijst ingevuld.</div>`;
+    mount($app, html`${head}<div class="notice" role="status"><strong>Deze les is vervallen.</strong> ${lesson.cancelReason ? `Reden: ${lesson.cancelReason}. ` : ''}Voor een vervallen les wordt geen presentielijst ingevuld.</div>`);
     return;
   }
   if (lesson.inFuture) {
-    const rows = lines.map((e) => `<tr><td>${esc(fullName(e))} <span class="muted">${esc(e.learnerNumber)}</span></td><td>${e.record ? `${esc(nl(e.record.status))}${e.record.absenceReason ? ` — ${esc(e.record.absenceReason)}` : ''}${e.record.reportedInAdvance ? ' <span class="badge">vooraf gemeld</span>' : ''}` : dash}</td></tr>`).join('');
-    $app.innerHTML = `${head}<div class="notice" role="status"><strong>Deze les is nog niet begonnen.</strong> De presentielijst kan pas worden ingevuld als de les begonnen is. Vooraf gemelde afwezigheid staat hieronder.</div>
-      <table><thead><tr><th scope="col">Deelnemer</th><th scope="col">Vooraf gemeld</th></tr></thead><tbody>${rows || '<tr><td colspan="2" class="empty">Geen ingeschreven deelnemers.</td></tr>'}</tbody></table>`;
+    const rows = lines.map((e) => html`<tr><td>${fullName(e)} <span class="muted">${e.learnerNumber}</span></td><td>${e.record ? html`${nl(e.record.status)}${e.record.absenceReason ? ` — ${e.record.absenceReason}` : ''}${e.record.reportedInAdvance ? html` <span class="badge">vooraf gemeld</span>` : ''}` : dash}</td></tr>`);
+    mount($app, html`${head}<div class="notice" role="status"><strong>Deze les is nog niet begonnen.</strong> De presentielijst kan pas worden ingevuld als de les begonnen is. Vooraf gemelde afwezigheid staat hieronder.</div>
+      <table><thead><tr><th scope="col">Deelnemer</th><th scope="col">Vooraf gemeld</th></tr></thead><tbody>${rows.length ? rows : html`<tr><td colspan="2" class="empty">Geen ingeschreven deelnemers.</td></tr>`}</tbody></table>`);
     return;
   }
   const isNew = lines.length > 0 && lines.every((e) => !e.record);
-  const opt = (cur) => ATTENDANCE.map((s) => `<option value="${s}" ${cur === s ? 'selected' : ''}>${nl(s)}</option>`).join('');
+  const opt = (/** @type {string} */ cur) => ATTENDANCE.map((s) => html`<option value="${s}" ${cur === s ? html`selected` : ''}>${nl(s)}</option>`);
   const rows = lines
     .map((e, i) => {
-      const rec = e.record || {};
+      const rec = e.record || /** @type {Partial<import('../types.js').Schemas['AttendanceRecordViewDto']>} */ ({});
       const st = rec.status || 'present';
       const name = fullName(e);
-      return `<tr data-i="${i}" class="st-${st}"><th scope="row">${esc(name)} <span class="muted">${esc(e.learnerNumber)}</span>${rec.reportedInAdvance ? ' <span class="badge">vooraf gemeld</span>' : ''}</th>
-      <td><label class="sr-only" for="status-${i}">Status ${esc(name)}</label><select id="status-${i}" name="status-${i}" data-field="entries[${i}].status">${opt(st)}</select></td>
-      <td><span class="late-cell"><span class="input-group"><label class="sr-only" for="late-${i}">Minuten te laat ${esc(name)}</label><input id="late-${i}" type="number" min="1" max="${esc(lesson.minutes)}" step="1" inputmode="numeric" name="late-${i}" data-field="entries[${i}].minutesLate" value="${st === 'late' ? esc(rec.minutesLate || '') : ''}"> min</span></span></td>
-      <td><span class="reason-cell"><label class="sr-only" for="reason-${i}">Reden ${esc(name)}</label><input id="reason-${i}" name="reason-${i}" maxlength="500" data-field="entries[${i}].absenceReason" value="${esc(rec.absenceReason || '')}"></span></td>
+      return html`<tr data-i="${i}" class="st-${st}"><th scope="row">${name} <span class="muted">${e.learnerNumber}</span>${rec.reportedInAdvance ? html` <span class="badge">vooraf gemeld</span>` : ''}</th>
+      <td><label class="sr-only" for="status-${i}">Status ${name}</label><select id="status-${i}" name="status-${i}" data-field="entries[${i}].status">${opt(st)}</select></td>
+      <td><span class="late-cell"><span class="input-group"><label class="sr-only" for="late-${i}">Minuten te laat ${name}</label><input id="late-${i}" type="number" min="1" max="${lesson.minutes}" step="1" inputmode="numeric" name="late-${i}" data-field="entries[${i}].minutesLate" value="${st === 'late' ? rec.minutesLate || '' : ''}"> min</span></span></td>
+      <td><span class="reason-cell"><label class="sr-only" for="reason-${i}">Reden ${name}</label><input id="reason-${i}" name="reason-${i}" maxlength="500" data-field="entries[${i}].absenceReason" value="${rec.absenceReason || ''}"></span></td>
       <td class="line-errors" data-field="entries[${i}].learnerId"></td></tr>`;
-    })
-    .join('');
-  $app.innerHTML = `${head}
-    ${isNew ? '<p class="notice" role="status">Deze presentielijst is nog niet ingevuld. Alle deelnemers staan voorlopig op ‘aanwezig’.</p>' : ''}
-    ${lines.length ? `<form id="register" novalidate>
+    });
+  mount($app, html`${head}
+    ${isNew ? html`<p class="notice" role="status">Deze presentielijst is nog niet ingevuld. Alle deelnemers staan voorlopig op ‘aanwezig’.</p>` : ''}
+    ${lines.length ? html`<form id="register" novalidate>
     <p class="toolbar"><button type="button" class="secondary" id="all-present">Iedereen aanwezig</button> <span id="reg-counts" class="muted"></span></p>
     <div class="table-wrap"><table class="register"><thead><tr><th scope="col">Deelnemer</th><th scope="col">Status</th><th scope="col">Minuten te laat</th><th scope="col">Reden afwezigheid</th><th scope="col"><span class="sr-only">Meldingen</span></th></tr></thead><tbody>${rows}</tbody></table></div>
     <div class="error" id="reg-error" role="alert"></div>
-    <p><button type="submit">Presentielijst opslaan</button> <span id="reg-saved" class="muted" role="status">${saved ? esc(saved) : ''}</span></p></form>`
-      : '<p class="notice">Er waren op deze lesdatum geen deelnemers in deze groep ingeschreven.</p>'}`;
-  const form = document.getElementById('register');
+    <p><button type="submit">Presentielijst opslaan</button> <span id="reg-saved" class="muted" role="status">${saved ? saved : ''}</span></p></form>`
+      : html`<p class="notice">Er waren op deze lesdatum geen deelnemers in deze groep ingeschreven.</p>`}`);
+  const form = /** @type {HTMLFormElement & Record<string, any>} */ (document.getElementById('register'));
   if (!form) return;
   // Only the inputs that belong to a line's status are shown and sent.
   const sync = () => {
     const counts = {};
-    form.querySelectorAll('tbody tr').forEach((tr) => {
+    form.querySelectorAll('tbody tr').forEach((/** @type {HTMLElement} */ tr) => {
       const i = tr.dataset.i;
       const st = form[`status-${i}`].value;
       counts[st] = (counts[st] || 0) + 1;
@@ -72,10 +75,11 @@ function renderRegister(id, r, saved) {
   };
   form.addEventListener('change', (ev) => {
     sync();
-    if (ev.target.tagName === 'SELECT' && ev.target.value === 'late') form[`late-${ev.target.closest('tr').dataset.i}`].focus();
+    const el = /** @type {HTMLSelectElement} */ (ev.target);
+    if (el.tagName === 'SELECT' && el.value === 'late') form[`late-${el.closest('tr').dataset.i}`].focus();
   });
   document.getElementById('all-present').onclick = () => {
-    form.querySelectorAll('select').forEach((s) => (s.value = 'present'));
+    form.querySelectorAll('select').forEach((sel) => (sel.value = 'present'));
     sync();
   };
   sync();
@@ -87,6 +91,7 @@ function renderRegister(id, r, saved) {
     const body = {
       entries: lines.map((e, i) => {
         const status = form[`status-${i}`].value;
+        /** @type {import('../types.js').Schemas['RegisterEntryDto']} */
         const out = { learnerId: e.learnerId, status };
         if (status === 'late') {
           const v = form[`late-${i}`].value.trim();
@@ -97,17 +102,17 @@ function renderRegister(id, r, saved) {
         return out;
       }),
     };
-    const btn = form.querySelector('button[type="submit"]');
+    const btn = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
     btn.disabled = true;
     try {
-      const res = await api(`/lessons/${id}/register`, { method: 'PUT', body });
+      const res = /** @type {import('../types.js').SavedRegister} */ (await api(`/lessons/${id}/register`, { method: 'PUT', body }));
       const time = new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
       const raised = res.signalsRaised || [];
-      renderRegister(id, res.lesson ? res : await api(`/lessons/${id}/register`), `Opgeslagen om ${time}.`);
+      renderRegister(id, res, `Opgeslagen om ${time}.`);
       toast('Presentielijst opgeslagen');
       if (raised.length) {
         const names = raised.map((s) => fullName(lines.find((l) => l.trajectoryId === s.trajectoryId)) || 'een deelnemer');
-        document.getElementById('reg-saved').insertAdjacentHTML('afterend', `<p class="notice warn" role="status">Er is een verzuimsignaal aangemaakt voor ${esc(names.join(', '))}. De coördinator handelt dit af.</p>`);
+        after(document.getElementById('reg-saved'), html`<p class="notice warn" role="status">Er is een verzuimsignaal aangemaakt voor ${names.join(', ')}. De coördinator handelt dit af.</p>`);
       }
     } catch (e) {
       btn.disabled = false;
