@@ -66,7 +66,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with e-mail and password; returns a bearer token. Rate-limited per client. */
+        /** Log in with e-mail and password; returns a bearer token. Rate-limited per client address and per account (429 with Retry-After). */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -632,6 +632,23 @@ export interface paths {
         head?: never;
         /** Change a progress note (its author or a coordinator) */
         patch: operations["ProgressNotesController_update"];
+        trace?: never;
+    };
+    "/api/v1/reports/spil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SPIL report: every indicator of DOMAIN.md beside the contract target, per municipality (and the region total), with a monthly series */
+        get: operations["SpilReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/signals": {
@@ -2263,6 +2280,57 @@ export interface components {
             skill: "reading" | "listening" | "writing" | "speaking" | "knm" | "map" | "ona";
             /** @description Streefniveau: a CEFR level, or "pass" for knm/map/ona */
             target?: string | null;
+        };
+        SpilMunicipalityRefDto: {
+            /** @example GM0153 */
+            cbsCode: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Enschede */
+            name: string;
+        };
+        SpilMunicipalityReportDto: {
+            /** @description The contract valid on the last day of the period, whose targets apply */
+            contract?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Keyed by the DOMAIN.md names (in_scope, started, ..., z_route); each { value, target, met, numerator, denominator }; dropouts_by_reason, level_gain and certificates_issued are objects of such indicators */
+            indicators: {
+                [key: string]: unknown;
+            };
+            /** @description Per calendar month (clipped): attendance_rate, attended_hours, started, completed, dropped_out */
+            monthly: {
+                [key: string]: unknown;
+            }[];
+            municipality: components["schemas"]["SpilMunicipalityRefDto"];
+        };
+        SpilReportDto: {
+            /** @description Every definition, in Dutch */
+            definitions: {
+                [key: string]: unknown;
+            }[];
+            /** @example 2025-01-01 */
+            from: string;
+            municipalities: components["schemas"]["SpilMunicipalityReportDto"][];
+            notes: string[];
+            /** @example Europe/Amsterdam */
+            timeZone: string;
+            /** @example 2025-03-31 */
+            to: string;
+            /** @example 2025-04-15 */
+            today: string;
+            /** @description Region total (only when no municipality was chosen, never for a municipality user) */
+            total?: components["schemas"]["SpilReportPartDto"] | null;
+        };
+        SpilReportPartDto: {
+            /** @description Keyed by the DOMAIN.md names (in_scope, started, ..., z_route); each { value, target, met, numerator, denominator }; dropouts_by_reason, level_gain and certificates_issued are objects of such indicators */
+            indicators: {
+                [key: string]: unknown;
+            };
+            /** @description Per calendar month (clipped): attendance_rate, attended_hours, started, completed, dropped_out */
+            monthly: {
+                [key: string]: unknown;
+            }[];
         };
         SubmitPortfolioItemDto: {
             /**
@@ -6017,6 +6085,68 @@ export interface operations {
             };
             /** @description Not allowed in the record's current state */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SpilReportController_report: {
+        parameters: {
+            query: {
+                /** @description First day of the period (inclusive) */
+                from: string;
+                /** @description One municipality; left out: every municipality plus the region total (a municipality user always gets its own) */
+                municipalityId?: string;
+                /** @description Last day of the period (inclusive); at most 3 years after from */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpilReportDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
