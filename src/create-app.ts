@@ -7,8 +7,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import * as path from 'path';
 import { projectRoot } from './common/startup/project-root';
-import { loadEnvironment } from './config/app-config';
-import { parseTrustProxy } from './config/trust-proxy';
+import { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
@@ -30,13 +29,29 @@ function markPublicOperations(document: OpenAPIObject): void {
   }
 }
 
+/**
+ * No request hangs: a client that stops sending (a multipart body without its closing boundary, fewer bytes than its
+ * Content-Length, headers that never end) gets a 408 and its connection closed once HTTP_REQUEST_TIMEOUT_SECONDS
+ * (headers: HTTP_HEADERS_TIMEOUT_SECONDS) are up. Node checks open requests every connectionsCheckingInterval; the
+ * socket inactivity timeout (connectionTimeout) is a backstop. The answer itself has no limit (a long download).
+ */
+function serverTimeouts(config: AppConfig) {
+  const requestTimeout = config.httpRequestTimeoutMs;
+  return {
+    requestTimeout,
+    connectionTimeout: requestTimeout + 30_000,
+    keepAliveTimeout: config.httpKeepAliveMs,
+    http: { headersTimeout: config.httpHeadersTimeoutMs, requestTimeout, connectionsCheckingInterval: Math.min(1_000, requestTimeout / 2) },
+  };
+}
+
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
   // maxParamLength: a long path id reaches the UuidPipe (a 400 naming the parameter) instead of Fastify's 414.
   // trustProxy: X-Forwarded-For only from the proxies TRUST_PROXY names; off by default, so a client cannot pick
   // its own address (and with it a fresh login counter) by sending the header.
-  const trustProxy = parseTrustProxy(loadEnvironment().TRUST_PROXY);
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy, routerOptions: { maxParamLength: 16 * 1024 }, frameworkErrors: ProblemFilter.frameworkErrors });
+  const config = new AppConfig();
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: config.trustProxy, ...serverTimeouts(config), routerOptions: { maxParamLength: 16 * 1024 }, frameworkErrors: ProblemFilter.frameworkErrors });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, abortOnError: false });
   if (opts.logger !== false) app.useLogger(app.get(Logger));
   else app.useLogger(false);

@@ -53,6 +53,9 @@ export class AppConfig {
   get loginLockMs() { return this.env.LOGIN_LOCK_SECONDS * 1000; }
   /** False, or the proxy addresses/CIDRs for Fastify's trustProxy. */
   get trustProxy() { return parseTrustProxy(this.env.TRUST_PROXY); }
+  get httpRequestTimeoutMs() { return this.env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000; }
+  get httpHeadersTimeoutMs() { return Math.min(this.env.HTTP_HEADERS_TIMEOUT_SECONDS, this.env.HTTP_REQUEST_TIMEOUT_SECONDS) * 1000; }
+  get httpKeepAliveMs() { return this.env.HTTP_KEEP_ALIVE_SECONDS * 1000; }
   get workerConcurrency() { return this.env.WORKER_CONCURRENCY; }
   get publicBaseUrl() { return this.env.PUBLIC_BASE_URL ?? `http://localhost:${this.env.PORT}`; }
 }

@@ -96,6 +96,27 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_LOCK_SECONDS = 300;
 
+  /** Time a client has to send a whole request (headers and body); then 408 and the connection is closed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS = 60;
+
+  /** Time a client has to send the request headers (at most HTTP_REQUEST_TIMEOUT_SECONDS). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_HEADERS_TIMEOUT_SECONDS = 10;
+
+  /** An idle keep-alive connection is closed after this; above a load balancer's idle timeout (often 60 s). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  HTTP_KEEP_ALIVE_SECONDS = 72;
+
   /** off, or the proxies (addresses/CIDRs) whose X-Forwarded-For is believed; validated by parseTrustProxy. */
   @IsString()
   TRUST_PROXY = 'off';

@@ -7,6 +7,7 @@ import {
   PG_EXCLUSION_VIOLATION,
   PG_FOREIGN_KEY_VIOLATION,
   PG_UNIQUE_VIOLATION,
+  isDatabaseUnavailable,
   pgCode,
   pgConstraint,
 } from '../../database/pg-errors';
@@ -104,6 +105,9 @@ export class ProblemFilter implements ExceptionFilter {
       if (status === 400 && /not valid JSON/i.test(detail ?? '')) return this.make(400, 'invalid_json', 'The request body is not valid JSON');
       if (status >= 500) return this.make(status, status === 503 ? 'unavailable' : 'internal_error', status === 503 ? detail : undefined, undefined);
       return this.make(status, HTTP_CODES[status] ?? `http_${status}`, detail);
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return this.make(503, 'unavailable', 'The database is briefly unavailable; try again shortly (see Retry-After)');
     }
     if (exception instanceof QueryFailedError) return this.fromDatabase(exception);
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };

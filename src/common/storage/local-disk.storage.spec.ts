@@ -53,4 +53,16 @@ describe('LocalDiskStorage', () => {
     await expect(storage.get('../etc/passwd')).rejects.toMatchObject({ status: 400 });
     await expect(storage.get('files/../../x')).rejects.toMatchObject({ status: 400 });
   });
+
+  it('sweeps temp files older than the given age and keeps fresh ones', async () => {
+    const dir = path.join(root, '.tmp');
+    await fs.mkdir(dir, { recursive: true });
+    await fs.writeFile(path.join(dir, 'old.part'), '');
+    await fs.writeFile(path.join(dir, 'fresh.part'), '');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    await fs.utimes(path.join(dir, 'old.part'), twoHoursAgo, twoHoursAgo);
+    expect(await storage.sweepPartials(3600_000)).toBe(1);
+    expect(await fs.readdir(dir)).toEqual(['fresh.part']);
+    expect(await new LocalDiskStorage(path.join(root, 'none')).sweepPartials(0)).toBe(0);
+  });
 });

@@ -65,6 +65,30 @@ export class LocalDiskStorage implements FileStorage {
     await fs.rm(this.pathOf(key), { force: true });
   }
 
+  /**
+   * Removes temp files older than `olderThanMs`: a put removes its own on failure, but a process killed mid-upload
+   * cannot. Returns how many were removed.
+   */
+  async sweepPartials(olderThanMs: number, now = Date.now()): Promise<number> {
+    const dir = path.join(this.root, TMP_DIR);
+    let names: string[];
+    try {
+      names = await fs.readdir(dir);
+    } catch {
+      return 0;
+    }
+    let removed = 0;
+    for (const name of names.filter((n) => n.endsWith('.part'))) {
+      const file = path.join(dir, name);
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat && now - stat.mtimeMs > olderThanMs) {
+        await fs.rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   /** Keys are generated here, but check anyway so a key can never leave the root. */
   private pathOf(key: string): string {
     if (!KEY_PATTERN.test(key) || key.split('/').some((s) => s === '..' || s === '.')) {
