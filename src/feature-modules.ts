@@ -14,6 +14,7 @@ import { MunicipalitiesModule } from './modules/municipalities/municipalities.mo
 import { UsersModule } from './modules/users/users.module';
 import { LearnersModule } from './modules/learners/learners.module';
 import { ReportsModule } from './modules/reports/reports.module';
+import { SettlementModule } from './modules/settlement/settlement.module';
 
 /** Feature modules, loaded by both the API and the worker. */
-export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule, CertificatesModule];
+export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule, CertificatesModule, SettlementModule];

@@ -9,6 +9,7 @@ import { MunicipalityEntities } from '../modules/municipalities/entities';
 import { PortfolioEntities } from '../modules/portfolio/entities';
 import { ProductEntities } from '../modules/products/entities';
 import { ProgressEntities } from '../modules/progress/entities';
+import { SettlementEntities } from '../modules/settlement/entities';
 import { SignalEntities } from '../modules/signals/entities';
 import { TrajectoryEntities } from '../modules/trajectories/entities';
 import { UserEntities } from '../modules/users/entities';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   ...ProgressEntities,
   ...PortfolioEntities,
   ...CertificateEntities,
+  ...SettlementEntities,
 ];

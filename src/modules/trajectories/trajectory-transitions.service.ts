@@ -49,7 +49,7 @@ export class TrajectoryTransitionsService {
     return this.run(id, 'drop_out', dto.version, scope, (state) => {
       this.checkEndDate('date', dto.date, state);
       return {
-        columns: { end_date: dto.date, dropout_reason: dto.reason, dropout_note: dto.note?.trim() || null },
+        columns: { end_date: dto.date, dropout_reason: dto.reason, dropout_note: dto.note?.trim() || null, never_active: state.status === 'planned' },
         fields: ['endDate', 'dropoutReason', 'dropoutNote'],
       };
     });

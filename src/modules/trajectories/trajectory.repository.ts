@@ -57,7 +57,7 @@ export interface TrajectoryState {
 }
 
 /** Column (snake_case) → new value; objects are stored as jsonb. */
-export type TrajectoryColumns = Record<string, string | number | null | object>;
+export type TrajectoryColumns = Record<string, string | number | boolean | null | object>;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
 

@@ -113,6 +113,10 @@ export class Trajectory {
   @Column({ type: 'text', nullable: true })
   dropoutNote: string | null;
 
+  /** Dropped out while still planned (e.g. no_show): it never became active, so it bills nothing. */
+  @Column({ type: 'boolean', default: false })
+  neverActive: boolean;
+
   @Column({ type: 'integer', default: 1 })
   version: number;
 
