@@ -1,24 +1,24 @@
-import { Scope, SYSTEM_SCOPE } from '../src/common/auth/scope';
-import { SettlementEventsRepository, BillableEvent } from '../src/modules/settlement/settlement-events.repository';
-import { TrajectoryTransitionsService } from '../src/modules/trajectories/trajectory-transitions.service';
-import { Trajectory } from '../src/modules/trajectories/entities/trajectory.entity';
-import { Reference, seedReference } from './factories/reference.factory';
-import { SettlementWorld } from './factories/settlement.factory';
-import { createTestApp, TestApp } from './helpers/test-app';
+import { Scope, SYSTEM_SCOPE } from '../../src/common/auth/scope';
+import { SettlementEventsRepository, BillableEvent } from '../../src/modules/settlement/settlement-events.repository';
+import { TrajectoryTransitionsService } from '../../src/modules/trajectories/trajectory-transitions.service';
+import { Trajectory } from '../../src/modules/trajectories/entities/trajectory.entity';
+import { Reference, seedReference } from '../factories/reference.factory';
+import { SettlementWorld } from '../factories/settlement.factory';
+import { createServiceContext, ServiceContext } from '../helpers/service-context';
 
 /** Service level (no HTTP): the billable events of koers_settlement_events against DOMAIN.md, cent by cent. */
 describe('settlement events (service level)', () => {
-  let t: TestApp;
+  let t: ServiceContext;
   let ref: Reference;
   let events: SettlementEventsRepository;
   const TODAY = '2026-06-30';
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createServiceContext();
     ref = await seedReference(t.db);
-    events = t.app.get(SettlementEventsRepository);
+    events = t.get(SettlementEventsRepository);
   });
-  afterAll(() => t.close());
+  afterAll(() => t?.close());
 
   const of = async (tr: Trajectory): Promise<Record<string, BillableEvent>> =>
     Object.fromEntries((await events.forTrajectories(t.db.manager, [tr.id], TODAY)).map((e) => [e.eventKey, e]));
@@ -121,11 +121,11 @@ describe('settlement events (service level)', () => {
 
     const noShow = await w.trajectory({ status: 'planned', startDate: '2025-01-06' });
     const scope: Scope = { ...SYSTEM_SCOPE };
-    await t.app.get(TrajectoryTransitionsService).dropOut(noShow.id, { version: noShow.version, date: '2025-01-20', reason: 'no_show' }, scope);
+    await t.get(TrajectoryTransitionsService).dropOut(noShow.id, { version: noShow.version, date: '2025-01-20', reason: 'no_show' }, scope);
     expect(await of(noShow)).toEqual({});
 
     const real = await w.trajectory({ status: 'planned' });
-    const svc = t.app.get(TrajectoryTransitionsService);
+    const svc = t.get(TrajectoryTransitionsService);
     const active = await svc.activate(real.id, { version: real.version }, scope);
     await svc.dropOut(real.id, { version: active.version, date: '2025-01-20', reason: 'no_show' }, scope);
     expect(Object.keys(await of(real)).sort()).toEqual(['dropout', 'start']);
