@@ -651,6 +651,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settlement-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List runs; a municipality sees its own final runs only */
+        get: operations["SettlementRunsController_list"];
+        put?: never;
+        /** Make a draft run (concept-afrekening) for a municipality and period (inclusive) */
+        post: operations["SettlementRunsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run: lines (filter by productId, milestone), subtotals per product, VAT and total */
+        get: operations["SettlementRunsController_get"];
+        put?: never;
+        post?: never;
+        /** Discard a draft */
+        delete: operations["SettlementRunsController_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-runs/{id}/finalise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a draft final: invoice number and date; 409 when another run billed one of its events first */
+        post: operations["SettlementRunsController_finalise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settlement-runs/{id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Compute a draft again from the current records */
+        post: operations["SettlementRunsController_recompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/signals": {
         parameters: {
             query?: never;
@@ -868,6 +938,23 @@ export interface paths {
         put?: never;
         /** suspended → active */
         post: operations["TrajectoryTransitionsController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/trajectories/{id}/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trajectory's billable events and what final runs billed of them */
+        get: operations["TrajectorySettlementController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1282,6 +1369,14 @@ export interface components {
             vatRateBasisPoints: number;
             version: number;
         };
+        CorrectedLineView: {
+            invoiceNumber?: string | null;
+            /** Format: uuid */
+            lineId: string;
+            lineNo: number;
+            /** Format: uuid */
+            runId: string;
+        };
         CreateAssessmentDto: {
             /**
              * @description Day of the assessment; not in the future (Europe/Amsterdam)
@@ -1532,6 +1627,20 @@ export interface components {
             /** @example Goede voortgang bij lezen; spreken blijft lastig. */
             summary: string;
         };
+        CreateSettlementRunDto: {
+            /**
+             * @description First day of the period (inclusive)
+             * @example 2025-01-01
+             */
+            from: string;
+            /** Format: uuid */
+            municipalityId: string;
+            /**
+             * @description Last day of the period (inclusive)
+             * @example 2025-03-31
+             */
+            to: string;
+        };
         CreateTrajectoryDto: {
             /** @description Default: the product's contracted hours */
             contractedHours?: number;
@@ -1629,6 +1738,15 @@ export interface components {
             municipalityId: string;
             toDate?: string | null;
             trajectoryId: string;
+        };
+        EventBillingView: {
+            amountCents: number;
+            invoiceNumber?: string | null;
+            /** @enum {string} */
+            kind: "start" | "halfway" | "completion" | "exam_bonus" | "dropout" | "hours" | "correction";
+            lineNo: number;
+            /** Format: uuid */
+            runId: string;
         };
         EvidenceView: {
             /**
@@ -1910,6 +2028,13 @@ export interface components {
             /** @example Enschede */
             name: string;
         };
+        MunicipalityRefView: {
+            cbsCode: string;
+            debtorNumber?: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         ParticipationNormDto: {
             /** @description Hours attended in this trajectory's lessons, all time */
             languageHours: number;
@@ -2032,6 +2157,17 @@ export interface components {
             requiredDomains: string[];
             /** Format: date-time */
             updatedAt: string;
+        };
+        ProductRefView: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ProductSubtotalView: {
+            lineCount: number;
+            product: components["schemas"]["ProductRefView"];
+            subtotalCents: number;
         };
         ProgressNoteDto: {
             agreements: string | null;
@@ -2192,6 +2328,99 @@ export interface components {
             municipalityId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "teacher" | "finance" | "municipality" | "learner";
+        };
+        SettlementLineView: {
+            /** @description Euro cents; a credit is negative */
+            amountCents: number;
+            /** @description How the amount follows from the contract, in Dutch */
+            basis: string;
+            /** @enum {string} */
+            billingBasis: "per_trajectory" | "per_attended_hour";
+            corrects?: components["schemas"]["CorrectedLineView"] | null;
+            /** @example 2025-03-31 */
+            eventDate: string;
+            /** @description The event within its trajectory: the milestone kind or hours:YYYY-MM */
+            eventKey: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The milestone, hours, or correction
+             * @enum {string}
+             */
+            kind: "start" | "halfway" | "completion" | "exam_bonus" | "dropout" | "hours" | "correction";
+            /** @description Dated before the period, billed by no final run yet (nagekomen) */
+            late: boolean;
+            learnerName: string;
+            learnerNumber: string;
+            lineNo: number;
+            minutes?: number | null;
+            percent?: number | null;
+            product: components["schemas"]["ProductRefView"];
+            /** Format: uuid */
+            trajectoryId: string;
+            vatRateBasisPoints: number;
+        };
+        SettlementRunDetailView: {
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finalisedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 2025-04-02 */
+            invoiceDate?: string | null;
+            /** @example 2025-0001 */
+            invoiceNumber?: string | null;
+            lineCount: number;
+            /** @description The lines, filtered by productId / milestone when given */
+            lines: components["schemas"]["SettlementLineView"][];
+            municipality: components["schemas"]["MunicipalityRefView"];
+            /** @example 2025-01-01 */
+            periodFrom: string;
+            /** @example 2025-03-31 */
+            periodTo: string;
+            products: components["schemas"]["ProductSubtotalView"][];
+            /** @enum {string} */
+            status: "draft" | "final";
+            /** @description Sum of the lines, euro cents */
+            subtotalCents: number;
+            totalCents: number;
+            vat: components["schemas"]["VatRateView"][];
+            vatCents: number;
+        };
+        SettlementRunPageView: {
+            items: components["schemas"]["SettlementRunView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        SettlementRunView: {
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finalisedAt?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 2025-04-02 */
+            invoiceDate?: string | null;
+            /** @example 2025-0001 */
+            invoiceNumber?: string | null;
+            lineCount: number;
+            municipality: components["schemas"]["MunicipalityRefView"];
+            /** @example 2025-01-01 */
+            periodFrom: string;
+            /** @example 2025-03-31 */
+            periodTo: string;
+            /** @enum {string} */
+            status: "draft" | "final";
+            /** @description Sum of the lines, euro cents */
+            subtotalCents: number;
+            totalCents: number;
+            vatCents: number;
         };
         SignalNoteDto: {
             /** @example Spoken with the learner; absence explained */
@@ -2405,6 +2634,21 @@ export interface components {
             id: string;
             reference: string;
         };
+        TrajectoryEventView: {
+            /** @description What the event bills now, euro cents */
+            amountCents: number;
+            /** @description What final runs billed for it (corrections included) */
+            billedCents: number;
+            billings: components["schemas"]["EventBillingView"][];
+            /** @description null: billed before but no longer occurs */
+            eventDate?: string | null;
+            eventKey: string;
+            kind: string;
+            minutes?: number | null;
+            /** @description amountCents − billedCents: the next run bills or corrects this */
+            openCents: number;
+            percent?: number | null;
+        };
         TrajectoryLearnerRefDto: {
             firstName: string;
             /** Format: uuid */
@@ -2436,6 +2680,19 @@ export interface components {
             id: string;
             /** @example B1-route */
             name: string;
+        };
+        TrajectorySettlementView: {
+            amountCents: number;
+            billedCents: number;
+            /** @enum {string|null} */
+            billingBasis: "per_trajectory" | "per_attended_hour" | null;
+            contractedHours: number;
+            events: components["schemas"]["TrajectoryEventView"][];
+            hourlyRateCents: number;
+            priceCents: number;
+            status: string;
+            /** Format: uuid */
+            trajectoryId: string;
         };
         TrajectoryViewDto: {
             contract: components["schemas"]["TrajectoryContractRefDto"];
@@ -2717,6 +2974,12 @@ export interface components {
             municipalityId?: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "teacher" | "finance" | "municipality" | "learner";
+        };
+        VatRateView: {
+            netCents: number;
+            /** @description 2100 = 21% */
+            rateBasisPoints: number;
+            vatCents: number;
         };
     };
     responses: never;
@@ -6156,6 +6419,381 @@ export interface operations {
             };
         };
     };
+    SettlementRunsController_list: {
+        parameters: {
+            query?: {
+                /** @description Runs whose period ends on or after this day */
+                from?: string;
+                /** @description A municipality user always sees only its own final runs */
+                municipalityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                status?: "draft" | "final";
+                /** @description Runs whose period starts on or before this day */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementRunPageView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SettlementRunsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSettlementRunDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementRunDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SettlementRunsController_get: {
+        parameters: {
+            query?: {
+                /** @description Only lines of this milestone (correction: the correction lines) */
+                milestone?: "start" | "halfway" | "completion" | "exam_bonus" | "dropout" | "hours" | "correction";
+                /** @description Only the lines of this product */
+                productId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementRunDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SettlementRunsController_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SettlementRunsController_finalise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementRunDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SettlementRunsController_recompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementRunDetailView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SignalsController_list: {
         parameters: {
             query?: {
@@ -7211,6 +7849,63 @@ export interface operations {
             };
             /** @description Not allowed in the record's current state */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TrajectorySettlementController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectorySettlementView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
