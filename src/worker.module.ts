@@ -5,11 +5,12 @@ import { CoreModule } from './core.module';
 import { FEATURE_MODULES } from './feature-modules';
 import { JobDispatcher } from './jobs/job-dispatcher';
 import { MaintenanceJobs } from './jobs/maintenance.jobs';
+import { DocumentsWorkerModule } from './modules/documents/documents-worker.module';
 import { NightlySignalsScheduler } from './modules/signals/jobs/nightly-signals.scheduler';
 
 /** The worker: same features, plus the queue processors and the scheduler; no HTTP. */
 @Module({
-  imports: [CoreModule, DiscoveryModule, ScheduleModule.forRoot(), ...FEATURE_MODULES],
+  imports: [CoreModule, DiscoveryModule, ScheduleModule.forRoot(), ...FEATURE_MODULES, DocumentsWorkerModule],
   providers: [JobDispatcher, MaintenanceJobs, NightlySignalsScheduler],
 })
 export class WorkerModule {}

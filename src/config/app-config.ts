@@ -58,4 +58,9 @@ export class AppConfig {
   get httpKeepAliveMs() { return this.env.HTTP_KEEP_ALIVE_SECONDS * 1000; }
   get workerConcurrency() { return this.env.WORKER_CONCURRENCY; }
   get publicBaseUrl() { return this.env.PUBLIC_BASE_URL ?? `http://localhost:${this.env.PORT}`; }
+  get documentRetentionDays() { return this.env.DOCUMENT_RETENTION_DAYS; }
+  get documentConcurrency() { return this.env.DOCUMENT_CONCURRENCY; }
+  get documentLeaseMs() { return this.env.DOCUMENT_LEASE_SECONDS * 1000; }
+  get documentMaxAttempts() { return this.env.DOCUMENT_MAX_ATTEMPTS; }
+  get documentReconcileMs() { return this.env.DOCUMENT_RECONCILE_SECONDS * 1000; }
 }

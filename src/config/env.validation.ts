@@ -130,6 +130,40 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   PUBLIC_BASE_URL?: string;
+
+  /** Days a done document's file is kept (kinds marked `keep`, such as certificates, are never removed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DOCUMENT_RETENTION_DAYS = 30;
+
+  /** Documents made in parallel by one worker process (their own queue, so they never delay the signal jobs). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  DOCUMENT_CONCURRENCY = 2;
+
+  /** A running document's lease: a worker renews it; past it the reconciler takes the document back. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(600)
+  DOCUMENT_LEASE_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DOCUMENT_MAX_ATTEMPTS = 3;
+
+  /** How often the worker's reconciler looks for requests without a job and for abandoned attempts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  DOCUMENT_RECONCILE_SECONDS = 5;
 }
 
 export class ConfigValidationError extends Error {}

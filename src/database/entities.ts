@@ -3,6 +3,7 @@ import { AttendanceEntities } from '../modules/attendance/entities';
 import { CertificateEntities } from '../modules/certificates/entities';
 import { AuditEntities } from '../modules/audit/entities';
 import { ContractEntities } from '../modules/contracts/entities';
+import { DocumentEntities } from '../modules/documents/entities';
 import { GroupEntities } from '../modules/groups/entities';
 import { LearnerEntities } from '../modules/learners/entities';
 import { MunicipalityEntities } from '../modules/municipalities/entities';
@@ -31,4 +32,5 @@ export const ENTITIES = [
   ...PortfolioEntities,
   ...CertificateEntities,
   ...SettlementEntities,
+  ...DocumentEntities,
 ];

@@ -29,3 +29,14 @@ export const JOB_DEFAULTS = {
   removeOnComplete: JOB_KEEP_COMPLETED,
   removeOnFail: JOB_KEEP_FAILED,
 } as const;
+
+/**
+ * Documents have their own queue and worker (src/modules/documents/jobs/document-worker.ts: a lease per attempt,
+ * hand-back on SIGTERM, DOCUMENT_CONCURRENCY), so a long document never delays the signal jobs.
+ * The job id is the document row's id; the payload is that id only.
+ */
+export const DOCUMENTS_QUEUE = 'documents';
+export const DOCUMENT_JOB_NAME = 'documents.generate';
+export interface DocumentJobPayload {
+  documentId: string;
+}

@@ -23,4 +23,18 @@ export interface FileStorage {
   get(key: string): Promise<Readable>;
   /** Removes the object; deleting a key that does not exist is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * A fresh temp file path on the store's own disk, for writers that need a path (pdfkit, exceljs, archiver).
+   * Fill it, then commitTemp or discardTemp it.
+   */
+  createTemp(): Promise<string>;
+  /**
+   * Makes a filled temp file durable (fsync) and moves it in under `key` (lower case, digits, `-`, `_`, `/`),
+   * all or nothing. An existing object under `key` is replaced.
+   */
+  commitTemp(tempPath: string, key: string): Promise<StoredObject>;
+  /** Removes a temp file that will not be committed; a missing file is not an error. */
+  discardTemp(tempPath: string): Promise<void>;
+  /** Keys under a prefix (`documents/<id>/`), for removing what an interrupted attempt left behind. */
+  list(prefix: string): Promise<string[]>;
 }

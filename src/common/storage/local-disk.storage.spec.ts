@@ -66,3 +66,38 @@ describe('LocalDiskStorage', () => {
     expect(await new LocalDiskStorage(path.join(root, 'none')).sweepPartials(0)).toBe(0);
   });
 });
+
+describe('LocalDiskStorage temp files', () => {
+  let root: string;
+  let storage: LocalDiskStorage;
+
+  beforeEach(async () => {
+    root = await fs.mkdtemp(path.join(os.tmpdir(), 'koers-storage-'));
+    storage = new LocalDiskStorage(root);
+  });
+  afterEach(() => fs.rm(root, { recursive: true, force: true }));
+
+  it('commits a filled temp file under the given key, replacing what was there, and lists by prefix', async () => {
+    const a = await storage.createTemp();
+    await fs.writeFile(a, 'eerste');
+    await storage.commitTemp(a, 'documents/abc/one');
+    const b = await storage.createTemp();
+    await fs.writeFile(b, 'tweede');
+    const stored = await storage.commitTemp(b, 'documents/abc/one');
+    expect(stored).toEqual({ key: 'documents/abc/one', sizeBytes: 6 });
+    expect((await readAll(await storage.get('documents/abc/one'))).toString()).toBe('tweede');
+    const c = await storage.createTemp();
+    await storage.commitTemp(c, 'documents/abc/two');
+    expect(await storage.list('documents/abc/')).toEqual(['documents/abc/one', 'documents/abc/two']);
+    expect(await storage.list('documents/none')).toEqual([]);
+    expect(await fs.readdir(path.join(root, '.tmp'))).toEqual([]);
+  });
+
+  it('discards temp files and refuses paths outside its temp directory', async () => {
+    const a = await storage.createTemp();
+    await storage.discardTemp(a);
+    await storage.discardTemp(a);
+    expect(await fs.readdir(path.join(root, '.tmp'))).toEqual([]);
+    await expect(storage.commitTemp('/etc/passwd', 'x/y')).rejects.toThrow('Not a temp file');
+  });
+});

@@ -89,6 +89,68 @@ export class LocalDiskStorage implements FileStorage {
     return removed;
   }
 
+  async createTemp(): Promise<string> {
+    const tmpDir = path.join(this.root, TMP_DIR);
+    await fs.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, `${randomUUID()}.part`);
+    await (await fs.open(tmp, 'wx', 0o640)).close();
+    return tmp;
+  }
+
+  async commitTemp(tempPath: string, key: string): Promise<StoredObject> {
+    const tmp = this.tempPathOf(tempPath);
+    const target = this.pathOf(key);
+    const handle = await fs.open(tmp, 'r+');
+    let size: number;
+    try {
+      await handle.sync();
+      size = (await handle.stat()).size;
+    } finally {
+      await handle.close();
+    }
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.rename(tmp, target);
+    // The rename itself is durable only once the directory is synced.
+    const dir = await fs.open(path.dirname(target), 'r');
+    try {
+      await dir.sync();
+    } finally {
+      await dir.close();
+    }
+    return { key, sizeBytes: size };
+  }
+
+  async discardTemp(tempPath: string): Promise<void> {
+    await fs.rm(this.tempPathOf(tempPath), { force: true });
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const clean = prefix.replace(/\/+$/, '');
+    const dir = this.pathOf(clean);
+    const out: string[] = [];
+    const walk = async (d: string, k: string): Promise<void> => {
+      let entries;
+      try {
+        entries = await fs.readdir(d, { withFileTypes: true });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+        throw e;
+      }
+      for (const e of entries) {
+        if (e.isDirectory()) await walk(path.join(d, e.name), `${k}/${e.name}`);
+        else out.push(`${k}/${e.name}`);
+      }
+    };
+    await walk(dir, clean);
+    return out.sort();
+  }
+
+  private tempPathOf(tempPath: string): string {
+    const full = path.resolve(tempPath);
+    if (path.dirname(full) !== path.join(this.root, TMP_DIR)) throw new Error(`Not a temp file of this store: ${tempPath}`);
+    return full;
+  }
+
   /** Keys are generated here, but check anyway so a key can never leave the root. */
   private pathOf(key: string): string {
     if (!KEY_PATTERN.test(key) || key.split('/').some((s) => s === '..' || s === '.')) {

@@ -1,0 +1,13 @@
+/**
+ * Every document kind and the parameters its request carries (ids and options, never personal data).
+ * Adding a kind: one line here plus one @DocumentGenerator provider (README "How to add a document kind").
+ * Startup fails when a kind listed here has no generator, or a generator names a kind not listed here.
+ */
+export interface DocumentParams {
+  /** Admin diagnostic: a small text file proving the pipeline works end to end (also the example to copy). */
+  'pipeline.check': { note?: string; delayMs?: number; failTimes?: number };
+}
+
+export type DocumentKindName = keyof DocumentParams;
+
+export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check'];

@@ -1,0 +1,2 @@
+import { DocumentRecord } from './document.entity';
+export const DocumentEntities = [DocumentRecord];
