@@ -4,6 +4,10 @@ import { isUUID } from 'class-validator';
 import { AppConfig } from '../../../config/app-config';
 import { DocumentJobPayload, DOCUMENTS_QUEUE } from '../../../jobs/job-types';
 import { redisConnectionOptions } from '../../../jobs/redis-connection';
+import { SHUTDOWN_DEADLINE_MS } from '../../../common/startup/shutdown-deadline';
+
+/** Running documents may finish this long after SIGTERM; then they hand back, well before the process deadline. */
+const SHUTDOWN_GRACE_MS = Math.max(1_000, SHUTDOWN_DEADLINE_MS - 3_000);
 import { DocumentRunner, RunOutcome } from './document-runner';
 
 /** Worker process only: the BullMQ worker of the documents queue. */
@@ -35,7 +39,7 @@ export class DocumentWorker implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     if (!this.worker) return;
     const closing = this.worker.close();
-    const grace = setTimeout(() => this.runner.shutdown.abort(), Math.min(10_000, this.config.documentLeaseMs));
+    const grace = setTimeout(() => this.runner.shutdown.abort(), SHUTDOWN_GRACE_MS);
     await closing;
     clearTimeout(grace);
   }
