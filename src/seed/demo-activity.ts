@@ -1,6 +1,5 @@
 import { addDays, daysBetween, minDay } from '../common/domain/calendar';
 import { AttendanceStatus, CEFR_LEVELS, LANGUAGE_SKILLS } from '../common/domain/vocabulary';
-import { attendedMinutes } from '../modules/attendance/attended-minutes';
 import { STANDARD_PRODUCTS } from '../modules/products/standard-products';
 import { ABSENCE_REASONS, NOTE_AGREEMENTS, NOTE_SUMMARIES, PORTFOLIO_TITLES } from './demo-catalogue';
 import { DemoPlan, LESSON_HORIZON_DAYS, PlanEnrolment, PlanTrajectory, Profile, learnerNumber } from './demo-plan';
@@ -55,9 +54,10 @@ export function buildAttendance(rng: Prng, plan: DemoPlan, today: string, coordi
         const status = e.trajectory.learner.number === learnerNumber(0) && l.date >= addDays(today, -24) ? 'present' : statusFor(rng, e, l.date, today);
         const late = status === 'late' ? Math.min(l.minutes - 1, 5 * rng.int(1, 9)) : 0;
         const reason = status === 'absent_authorised' ? rng.pick(ABSENCE_REASONS) : null;
+        // attended_minutes is set by the SQL rule after the insert (demo-seed.ts).
         rows.push([
           l.id, e.trajectory.learner.id, e.trajectory.id, l.date, l.minutes, l.mode, status, late,
-          attendedMinutes(status as AttendanceStatus, l.minutes, late), reason, status === 'absent_authorised' && rng.chance(0.4), l.teacherId,
+          0, reason, status === 'absent_authorised' && rng.chance(0.4), l.teacherId,
           new Date(`${l.date}T17:30:00Z`),
         ]);
       }

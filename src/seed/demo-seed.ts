@@ -114,6 +114,9 @@ export async function seedDemo(
     const attendance = buildAttendance(rng, plan, today, users.byEmail['coordinator@koers.test']);
     phase('attendance (generate)');
     await bulkInsert(m, 'attendance_record', ATTENDANCE_COLUMNS, attendance);
+    // Attended minutes by the rule itself (src/modules/attendance/sql/koers_attended_minutes.sql), as a register save stores them.
+    await m.query(`UPDATE attendance_record SET attended_minutes = koers_attended_minutes(status, lesson_minutes, minutes_late)
+                    WHERE attended_minutes IS DISTINCT FROM koers_attended_minutes(status, lesson_minutes, minutes_late)`);
     phase('attendance');
     await bulkInsert(m, 'assessment', ASSESSMENT_COLUMNS, buildAssessments(rng, plan, today, teacherOf));
     await bulkInsert(m, 'progress_note', NOTE_COLUMNS, buildProgressNotes(rng, plan, today, teacherOf));

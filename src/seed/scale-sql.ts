@@ -73,7 +73,7 @@ SELECT trajectory_id, group_id, from_date, to_date FROM e WHERE to_date IS NULL 
 /**
  * Registers for past, non-cancelled lessons of the groups with index modulo $3 = $2 (so two sessions can load in
  * parallel). About 1 in 40 trajectories is a chronic absentee with a recent run of unauthorised absence.
- * attended_minutes follows DOMAIN.md: present = lesson minutes, late = minutes − minutes late, absent = 0.
+ * attended_minutes by the rule itself (src/modules/attendance/sql/koers_attended_minutes.sql).
  */
 export const ATTENDANCE_SQL = `
 INSERT INTO attendance_record (lesson_id, learner_id, trajectory_id, lesson_date, lesson_minutes, lesson_mode, status, minutes_late,
@@ -84,7 +84,7 @@ WITH e AS MATERIALIZED (
   FROM enrolment e JOIN trajectory t ON t.id = e.trajectory_id
 )
 SELECT lesson_id, learner_id, trajectory_id, date, minutes, mode, status, CASE WHEN status = 'late' THEN late ELSE 0 END,
-  CASE status WHEN 'present' THEN minutes WHEN 'late' THEN minutes - late ELSE 0 END,
+  koers_attended_minutes(status, minutes, CASE WHEN status = 'late' THEN late ELSE 0 END),
   CASE WHEN status = 'absent_authorised' THEN (ARRAY['Ziek','Doktersbezoek','Afspraak bij de gemeente','Ziek kind','Sollicitatiegesprek'])[1 + (r * 1000)::int % 5] END,
   status = 'absent_authorised' AND r > 0.915, teacher_id, date + start_time + make_interval(mins => minutes)
 FROM (

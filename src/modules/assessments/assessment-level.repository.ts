@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CEFR_LEVELS, PASS, PASS_FAIL_SKILLS, SKILLS } from '../../common/domain/vocabulary';
-import { SkillLevelAtDate } from './level-at-date';
+import { SkillLevelAtDate } from './skill-levels';
 
 export interface LevelAtDateRequest {
   learnerId: string;
@@ -22,22 +22,14 @@ export interface LevelAtDateRow extends SkillLevelAtDate {
 }
 
 /**
- * Level per skill at a date, computed in one query (semantics: level-at-date.ts):
- * highest level_index of passed assessments on or before the date, else the
- * intake level; pass/fail skills: any pass on or before the date. Batches many
- * (learner, date) pairs so reports can reuse it without loading assessment rows.
+ * Level per skill at a date, in one query: the rules are the SQL functions koers_level_index_at and koers_passed_at
+ * (src/modules/assessments/sql/), inlined by PostgreSQL. Batches many (learner, date) pairs so callers never load
+ * assessment rows.
  */
 const LEVELS_AT_DATE_SQL = `
 WITH q AS (
   SELECT r.learner_id, r.at_date, r.trajectory_id, (r.ord - 1)::int AS ord
     FROM unnest($1::uuid[], $2::date[], $3::uuid[]) WITH ORDINALITY AS r(learner_id, at_date, trajectory_id, ord)
-),
-best AS (
-  SELECT q.ord, a.skill,
-         max(a.level_index) FILTER (WHERE a.level_index IS NOT NULL AND a.passed IS DISTINCT FROM false) AS best_index,
-         bool_or(a.passed) FILTER (WHERE a.level IS NULL) AS passed
-    FROM q JOIN assessment a ON a.learner_id = q.learner_id AND a.date <= q.at_date
-   GROUP BY q.ord, a.skill
 ),
 tr AS (
   SELECT q.ord, t.id, t.target_levels
@@ -51,15 +43,14 @@ base AS (
   SELECT q.ord, q.learner_id, q.at_date, s.skill, s.pos, tr.id AS trajectory_id,
          s.skill = ANY($5::text[]) AS pass_fail,
          array_position($6::text[], l.intake_levels ->> s.skill) - 1 AS intake_index,
-         coalesce(b.best_index, array_position($6::text[], l.intake_levels ->> s.skill) - 1) AS current_index,
+         CASE WHEN s.skill <> ALL ($5::text[]) THEN koers_level_index_at(q.learner_id, s.skill, q.at_date) END AS current_index,
          tr.target_levels ->> s.skill AS target_raw,
          array_position($6::text[], tr.target_levels ->> s.skill) - 1 AS target_index,
-         coalesce(b.passed, false) AS passed
+         CASE WHEN s.skill = ANY ($5::text[]) THEN koers_passed_at(q.learner_id, s.skill, q.at_date) END AS passed
     FROM q
     JOIN learner l ON l.id = q.learner_id
    CROSS JOIN unnest($4::text[]) WITH ORDINALITY AS s(skill, pos)
     LEFT JOIN tr ON tr.ord = q.ord
-    LEFT JOIN best b ON b.ord = q.ord AND b.skill = s.skill
 )
 SELECT ord AS request, learner_id AS "learnerId", at_date::text AS date, trajectory_id AS "trajectoryId", skill,
        CASE WHEN pass_fail THEN 'pass_fail' ELSE 'cefr' END AS scale,

@@ -12,7 +12,7 @@ import { AssessmentRepository } from './assessment.repository';
 import { AssessmentDto } from './dto/assessment.dto';
 import { AssessmentQueryDto } from './dto/assessment-query.dto';
 import { CreateAssessmentDto } from './dto/create-assessment.dto';
-import { isPassFailSkill } from './level-at-date';
+import { isPassFailSkill } from './skill-levels';
 import { LearnerScopeRepository } from './learner-scope.repository';
 
 @Injectable()

@@ -1,12 +1,12 @@
-import { CEFR_LEVELS, LANGUAGE_SKILLS, PASS, PASS_FAIL_SKILLS, Skill, SKILLS } from '../../common/domain/vocabulary';
+import { CEFR_LEVELS, PASS, SKILLS } from '../../common/domain/vocabulary';
+import { isPassFailSkill, SkillLevelAtDate } from './skill-levels';
 
 /**
- * The pure TypeScript twin of AssessmentLevelRepository's SQL: the same
- * semantics, used by unit tests and to cross-check the database in e2e tests.
- * DOMAIN.md: a learner's level in a skill at a date is the highest level
- * reached on or before that date, or the intake level if none; a failed
- * assessment never raises a level. An assessment below the intake level is the level from then on (the intake
- * only stands in while nothing has been assessed), so a gain can be negative.
+ * Test oracle only: the TypeScript twin of src/modules/assessments/sql/koers_level_index_at.sql and
+ * koers_passed_at.sql (used through AssessmentLevelRepository). test/level-rules.e2e-spec.ts compares the two on random
+ * histories. DOMAIN.md: a learner's level in a skill at a date is the highest level reached on or before that date,
+ * or the intake level if none; a failed assessment never raises a level. An assessment below the intake level is the
+ * level from then on (the intake only stands in while nothing has been assessed), so a gain can be negative.
  */
 export interface AssessmentFact {
   skill: string;
@@ -15,26 +15,11 @@ export interface AssessmentFact {
   passed: boolean | null;
 }
 
-export type SkillScale = 'cefr' | 'pass_fail';
-
-export interface SkillLevelAtDate {
-  skill: Skill;
-  scale: SkillScale;
-  intake: string | null;
-  current: string | null;
-  target: string | null;
-  gain: number | null;
-  passed: boolean | null;
-  reached: boolean | null;
-}
-
 const levelIndex = (level: string | null | undefined): number | null => {
   const i = (CEFR_LEVELS as readonly string[]).indexOf(level ?? '');
   return i < 0 ? null : i;
 };
 
-export const isPassFailSkill = (skill: string): boolean => (PASS_FAIL_SKILLS as readonly string[]).includes(skill);
-export const isLanguageSkill = (skill: string): boolean => (LANGUAGE_SKILLS as readonly string[]).includes(skill);
 
 /** Index 0..6 of the level at `date`, or null when there is neither an intake level nor a passed assessment. */
 export function levelIndexAtDate(intake: string | null | undefined, facts: AssessmentFact[], skill: string, date: string): number | null {

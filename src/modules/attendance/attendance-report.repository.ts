@@ -22,7 +22,7 @@ export interface TrajectoryAttendanceRow {
 
 /**
  * A learner counts as enrolled in a lesson (alias `les`) through trajectory alias `tr` and enrolment `en`: the rule
- * koers_enrolled_on (migration AddRegisterFunctions), which PostgreSQL inlines.
+ * koers_enrolled_on (src/modules/groups/sql/koers_enrolled_on.sql), which PostgreSQL inlines.
  */
 export const ENROLLED_ON_LESSON = `koers_enrolled_on(en.from_date, en.to_date, tr.status, tr.end_date, les.date)`;
 

@@ -1,8 +1,9 @@
 import { AttendanceStatus } from '../../common/domain/vocabulary';
 
 /**
- * DOMAIN.md: present = lesson minutes, late = lesson minutes − minutes late,
- * absent (authorised or not) = 0. Never below 0.
+ * Test oracle only: the TypeScript twin of src/modules/attendance/sql/koers_attended_minutes.sql, compared with it on
+ * random records in test/sql-rule-twins.e2e-spec.ts. DOMAIN.md: present = lesson minutes, late = lesson minutes −
+ * minutes late, absent (authorised or not) = 0. Never below 0.
  */
 export function attendedMinutes(status: AttendanceStatus, lessonMinutes: number, minutesLate = 0): number {
   switch (status) {

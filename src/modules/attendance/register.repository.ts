@@ -39,7 +39,7 @@ function lessonScopeSql(scope: Scope, params: unknown[]): string | null {
   }
 }
 
-/** Registers through the SQL functions of migration AddRegisterFunctions (one definition of each rule). */
+/** Registers through the SQL functions in src/modules/attendance/sql/ (one definition of each rule). */
 @Injectable()
 export class RegisterRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}

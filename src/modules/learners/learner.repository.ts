@@ -68,7 +68,7 @@ export class LearnerRepository {
     const matches = collect ? `matches AS MATERIALIZED (SELECT ${SORT_COLUMNS} FROM learner l WHERE ${whereSql})` : undefined;
     let countSql = collect ? `SELECT count(*)::int AS total FROM matches` : `SELECT count(*)::int AS total FROM learner l WHERE ${whereSql}`;
     if (!collect && seesAllLearners(scope)) {
-      // Exact per-municipality counts kept by triggers (migration AddLearnerCounts) instead of counting every row.
+      // Exact per-municipality counts kept by triggers (src/modules/learners/sql/koers_learner_count_*.sql) instead of counting every row.
       countSql = `SELECT coalesce(sum(c.learners), 0)::int AS total FROM learner_count c${municipalityParam ? ` WHERE c.municipality_id = ${municipalityParam}` : ''}`;
     }
     return this.queryPage(q, sort, params, countSql, collect ? 'matches l' : 'learner l', collect ? 'TRUE' : whereSql, matches);
@@ -76,7 +76,7 @@ export class LearnerRepository {
 
   /**
    * A municipality's learners: those living there (in list order from ix_learner_municipality_name_id) and those
-   * living elsewhere with a trajectory it pays (the kept learner.other_payers, migration SpeedUpScopedLists) —
+   * living elsewhere with a trajectory it pays (the kept learner.other_payers, src/modules/learners/sql/koers_learner_other_payers_fill.sql) —
    * the same rows as learnerScopeSql, without reading a trajectory row. The total is the kept learner_count of
    * the residents plus the (few) others.
    */

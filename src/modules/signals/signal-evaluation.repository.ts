@@ -15,8 +15,8 @@ export interface EvaluationActor {
 }
 
 /**
- * R1/R2 of signal-rules.ts are evaluated set-based by the SQL function koers_evaluate_absence_signals
- * (migration AddRegisterFunctions), which koers_save_register calls too: one definition of the rules.
+ * R1/R2 are evaluated set-based by src/modules/signals/sql/koers_evaluate_absence_signals.sql, which
+ * koers_save_register calls too: one definition of the rules (signal-rules.ts is its test oracle).
  */
 @Injectable()
 export class SignalEvaluationRepository {

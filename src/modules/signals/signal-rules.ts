@@ -2,8 +2,9 @@ import { daysBetween } from '../../common/domain/calendar';
 import { AttendanceStatus, SignalRule } from '../../common/domain/vocabulary';
 
 /**
- * The absence rules, as pure functions. The SQL in signal-evaluation.repository.ts
- * implements exactly these semantics set-based; the unit specs pin them down.
+ * Test oracle only: the absence rules as pure functions, the TypeScript twin of
+ * src/modules/signals/sql/koers_evaluate_absence_signals.sql (which evaluates them set-based);
+ * test/signals-runs.e2e-spec.ts compares the two on random histories, the unit specs pin them down.
  *
  * - R1: N consecutive registered lessons (by date, then start time) are all absent_unauthorised, anywhere in
  *   the records (a back-filled older register counts too); fires on the first such run, at its N-th lesson.

@@ -48,7 +48,7 @@ export class Lesson {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  /** Attendance records of this lesson, kept by triggers (migration CountLessonRecords); never written from here. */
+  /** Attendance records of this lesson, kept by triggers (src/modules/attendance/sql/koers_count_lesson_records.sql); never written from here. */
   @Column({ type: 'integer', default: 0, insert: false, update: false, select: false })
   recordedLearners: number;
 }

@@ -87,7 +87,7 @@ export class Learner {
   /**
    * Municipalities other than the residence that pay a trajectory of this learner (sorted, null when none), so
    * a municipality's learner list reads its scope from this table alone. Kept by triggers from the trajectory
-   * rows (migration SpeedUpScopedLists); never written or read by the application.
+   * rows (src/modules/learners/sql/koers_learner_other_payers_fill.sql); never written by the application.
    */
   @Index('ix_learner_other_payers', { synchronize: false })
   @Column({ type: 'uuid', array: true, nullable: true, select: false, insert: false, update: false })
