@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -95,8 +96,10 @@ export async function createApp(opts: { logger?: boolean } = {}): Promise<NestFa
       return payload;
     });
   await app.register(multipart as never, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  // Limits are applied per route (the public certificate verification calls createRateLimit), none globally.
+  await app.register(rateLimit as never, { global: false });
   await app.register(fastifyStatic as never, { root: path.join(projectRoot(), 'templates', 'web'), prefix: '/', index: ['index.html'], wildcard: false });
-  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }, { path: 'verify/:code', method: RequestMethod.GET }] });
   app.useGlobalPipes(
     new RequestValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
   );

@@ -48,6 +48,8 @@ export class AppConfig {
   get reportTimezone() { return this.env.REPORT_TIMEZONE; }
   get logLevel() { return this.env.LOG_LEVEL; }
   get loginRateLimit() { return this.env.LOGIN_RATE_LIMIT; }
+  get verifyRateLimit() { return this.env.VERIFY_RATE_LIMIT; }
+  get verifyRateWindowMs() { return this.env.VERIFY_RATE_WINDOW_SECONDS * 1000; }
   get loginRateWindowMs() { return this.env.LOGIN_RATE_WINDOW_SECONDS * 1000; }
   get loginAddressRateLimit() { return this.env.LOGIN_ADDRESS_RATE_LIMIT; }
   get loginLockMs() { return this.env.LOGIN_LOCK_SECONDS * 1000; }

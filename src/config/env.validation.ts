@@ -84,6 +84,17 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
 
+  /** Public certificate verifications (GET /verify/:code) per client address per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VERIFY_RATE_LIMIT = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VERIFY_RATE_WINDOW_SECONDS = 60;
+
   /** Login attempts per client address (any e-mail) per window; LOGIN_RATE_LIMIT is per account. */
   @Transform(toInt)
   @IsInt()
