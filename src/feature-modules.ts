@@ -16,6 +16,7 @@ import { LearnersModule } from './modules/learners/learners.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { SettlementModule } from './modules/settlement/settlement.module';
 import { DocumentsModule } from './modules/documents/documents.module';
+import { NetworkModule } from './modules/network/network.module';
 
 /** Feature modules, loaded by both the API and the worker. */
-export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule, CertificatesModule, SettlementModule, DocumentsModule];
+export const FEATURE_MODULES = [StorageModule, PortfolioModule, AuthModule, UsersModule, MunicipalitiesModule, ProductsModule, ContractsModule, LearnersModule, TrajectoriesModule, AssessmentsModule, ProgressModule, GroupsModule, SignalsModule, AttendanceModule, ReportsModule, CertificatesModule, SettlementModule, DocumentsModule, NetworkModule];

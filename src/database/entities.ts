@@ -6,6 +6,7 @@ import { ContractEntities } from '../modules/contracts/entities';
 import { DocumentEntities } from '../modules/documents/entities';
 import { GroupEntities } from '../modules/groups/entities';
 import { LearnerEntities } from '../modules/learners/entities';
+import { NetworkEntities } from '../modules/network/entities';
 import { MunicipalityEntities } from '../modules/municipalities/entities';
 import { PortfolioEntities } from '../modules/portfolio/entities';
 import { ProductEntities } from '../modules/products/entities';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ...CertificateEntities,
   ...SettlementEntities,
   ...DocumentEntities,
+  ...NetworkEntities,
 ];

@@ -18,6 +18,8 @@ export interface TrajectoryAttendanceRow {
   learnerAttendedMinutes: number;
   learnerPhysicalMinutes: number;
   trajectoryAttendedMinutes: number;
+  /** Z-route: participation at network partners, all time (koers_participation_minutes). */
+  participationMinutes: number;
 }
 
 /**
@@ -50,7 +52,8 @@ export class AttendanceReportRepository {
               coalesce(sum(a.attended_minutes) FILTER (WHERE ${inPeriod} AND a.lesson_mode = 'online'), 0)::int AS "onlineMinutes",
               coalesce(sum(a.attended_minutes), 0)::int AS "learnerAttendedMinutes",
               coalesce(sum(a.attended_minutes) FILTER (WHERE a.lesson_mode = 'physical'), 0)::int AS "learnerPhysicalMinutes",
-              coalesce(sum(a.attended_minutes) FILTER (WHERE a.trajectory_id = t.id), 0)::int AS "trajectoryAttendedMinutes"
+              coalesce(sum(a.attended_minutes) FILTER (WHERE a.trajectory_id = t.id), 0)::int AS "trajectoryAttendedMinutes",
+              CASE WHEN p.participation_norm THEN koers_participation_minutes(t.id, 'infinity'::date) ELSE 0 END AS "participationMinutes"
          FROM trajectory t
          JOIN product p ON p.id = t.product_id
          LEFT JOIN attendance_record a ON a.learner_id = t.learner_id

@@ -63,9 +63,9 @@ export class AttendanceViewsService {
             languageHours,
             languageMet: r.trajectoryAttendedMinutes >= Z_ROUTE_LANGUAGE_HOURS * 60,
             participationNormHours: Z_ROUTE_PARTICIPATION_HOURS,
-            participationHours: 0,
-            participationMet: false,
-            note: 'Participation hours at network partners are not recorded yet (no network module); shown as 0.',
+            participationHours: hours(r.participationMinutes),
+            participationMet: r.participationMinutes >= Z_ROUTE_PARTICIPATION_HOURS * 60,
+            note: 'Participation hours: the dated entries of the trajectory\'s referrals to network partners, all time.',
           }
         : null,
     };

@@ -34,6 +34,10 @@ const VIEW_SELECT = `
          to_char(t.planned_end_date, 'YYYY-MM-DD') AS "plannedEndDate",
          to_char(t.end_date, 'YYYY-MM-DD') AS "endDate",
          to_char(t.pip_date, 'YYYY-MM-DD') AS "pipDate",
+         -- The term is the inburgeraar's: it runs from its first PIP date, also after a route switch.
+         to_char(koers_wi2021_term_end(t.legal_regime,
+                   (SELECT min(t1.pip_date) FROM trajectory t1 WHERE t1.learner_id = t.learner_id AND t1.legal_regime = 'wi2021')),
+                 'YYYY-MM-DD') AS "termEndDate",
          t.contracted_hours AS "contractedHours",
          t.target_levels AS "targetLevels", t.plan, t.integration_agreement AS "integrationAgreement",
          t.dropout_reason AS "dropoutReason", t.dropout_note AS "dropoutNote",

@@ -15,7 +15,7 @@ export class ParticipationNormDto {
   @ApiProperty() languageMet: boolean;
   @ApiProperty({ example: 800 }) participationNormHours: number;
   @ApiProperty({
-    description: 'Hours of participation at network partners. Always 0 for now: the network module (partners, referrals) does not exist yet',
+    description: 'Hours of participation at network partners: Σ of the trajectory\'s referrals\' participation entries, all time',
   })
   participationHours: number;
   @ApiProperty() participationMet: boolean;

@@ -37,6 +37,13 @@ export class TrajectoryViewDto {
   @ApiProperty({ format: 'date' }) plannedEndDate: string;
   @ApiProperty({ format: 'date', nullable: true, type: String }) endDate: string | null;
   @ApiProperty({ format: 'date', nullable: true, type: String }) pipDate: string | null;
+  @ApiProperty({
+    format: 'date',
+    nullable: true,
+    type: String,
+    description: "wi2021: end of the 3-year term that starts the day after the learner's first PIP date (over its wi2021 trajectories, so a route switch keeps the term; koers_wi2021_term_end); null for wi2013 or without a PIP date",
+  })
+  termEndDate: string | null;
   @ApiProperty() contractedHours: number;
   @ApiProperty({ type: TargetLevelsDto }) targetLevels: Record<string, string>;
   @ApiProperty({ type: TrajectoryPlanDto }) plan: TrajectoryPlanDto;

@@ -1,0 +1,5 @@
+import { NetworkPartner } from './network-partner.entity';
+import { ParticipationEntry } from './participation-entry.entity';
+import { Referral } from './referral.entity';
+import { Volunteer } from './volunteer.entity';
+export const NetworkEntities = [NetworkPartner, Volunteer, Referral, ParticipationEntry];
