@@ -91,6 +91,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Certificates in the caller's scope, newest first; filters learnerId, trajectoryId, groupId, kind, status, from, to, number */
+        get: operations["CertificatesController_list"];
+        put?: never;
+        /** Issue one certificate (level, participation with optional from/to, completion); the PDF is made by the worker */
+        post: operations["CertificatesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One certificate */
+        get: operations["CertificatesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make the PDF again (current template and name) with the same number, code and facts */
+        post: operations["CertificatesController_regenerate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate with a reason (coordinator); the verification page then shows it as revoked */
+        post: operations["CertificatesController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts": {
         parameters: {
             query?: never;
@@ -294,6 +363,23 @@ export interface paths {
         get: operations["AttendanceViewsController_grid"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue one certificate of a kind for every learner of the group who qualifies; one zip of all PDFs is made by the worker */
+        post: operations["CertificatesController_issueForGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -580,6 +666,60 @@ export interface paths {
         patch: operations["MunicipalitiesController_update"];
         trace?: never;
     };
+    "/api/v1/municipalities/{id}/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A municipality's network: partners per kind and theme, referrals per partner, share of accompanied first contacts, volunteers whose VOG expires within 60 days */
+        get: operations["NetworkOverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Netwerkpartners, paged; search on name, contact or address; filter by municipality, kind, theme, active */
+        get: operations["PartnersController_list"];
+        put?: never;
+        /** Add a partner organisation to a municipality */
+        post: operations["PartnersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One partner organisation */
+        get: operations["PartnersController_get"];
+        put?: never;
+        post?: never;
+        /** Remove a partner without referrals (one with referrals: set active to false) */
+        delete: operations["PartnersController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a partner (version-checked) */
+        patch: operations["PartnersController_update"];
+        trace?: never;
+    };
     "/api/v1/portfolio-items/{id}": {
         parameters: {
             query?: never;
@@ -701,6 +841,109 @@ export interface paths {
         head?: never;
         /** Change a progress note (its author or a coordinator) */
         patch: operations["ProgressNotesController_update"];
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One referral */
+        get: operations["ReferralsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** participating → ended */
+        post: operations["ReferralsController_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/first-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** planned → first_contact: the date and who went along (a volunteer with a valid VOG, or a staff member; none: unaccompanied) */
+        post: operations["ReferralsController_firstContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A referral's dated participation hours */
+        get: operations["ReferralsController_hours"];
+        put?: never;
+        /** Record participation on a day (minutes), while participating or within an ended referral */
+        post: operations["ReferralsController_addHours"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/not-started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** planned → not_started, with the reason */
+        post: operations["ReferralsController_notStarted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/referrals/{id}/participating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** first_contact → participating */
+        post: operations["ReferralsController_participating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/reports/spil": {
@@ -996,6 +1239,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/{id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A trajectory's referrals (koppelingen) to network partners */
+        get: operations["ReferralsController_list"];
+        put?: never;
+        /** Refer the trajectory to an active partner of its municipality, for a wish, need or ability of its integration agreement */
+        post: operations["ReferralsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/trajectories/{id}/resume": {
         parameters: {
             query?: never;
@@ -1135,6 +1396,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/trajectories/term-worklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Worklist: unfinished wi2021 trajectories whose 3-year term ends within N months (default 6), with hours and levels so far */
+        get: operations["TermWorklistController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1169,6 +1447,43 @@ export interface paths {
         head?: never;
         /** Change name, password or active flag (admin) */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/volunteers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vrijwilligers, paged; search on name or language; filter by municipality, partner, active, VOG expiring within N days */
+        get: operations["VolunteersController_list"];
+        put?: never;
+        /** Add a volunteer (VOG date: its expiry is 3 years later) */
+        post: operations["VolunteersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/volunteers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One volunteer */
+        get: operations["VolunteersController_get"];
+        put?: never;
+        post?: never;
+        /** Remove a volunteer who accompanied no first contact (otherwise set active to false) */
+        delete: operations["VolunteersController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a volunteer (version-checked) */
+        patch: operations["VolunteersController_update"];
         trace?: never;
     };
     "/health": {
@@ -1209,6 +1524,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccompaniedByDto: {
+            /**
+             * Format: uuid
+             * @description A staff member (admin, coordinator or teacher)
+             */
+            userId?: string;
+            /** Format: uuid */
+            volunteerId?: string;
+        };
+        AccompaniedByView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "volunteer" | "staff";
+            name: string;
+        };
+        AccompaniedShareDto: {
+            /** @description Of which a volunteer or staff member went along */
+            accompanied: number;
+            /** @description accompanied ÷ withFirstContact; null when 0 */
+            share?: number | null;
+            /** @description Referrals that had their first contact */
+            withFirstContact: number;
+        };
         AdvanceAbsenceDto: {
             /**
              * Format: uuid
@@ -1293,6 +1632,72 @@ export interface components {
         CancelLessonDto: {
             /** @example Docent ziek */
             reason: string;
+        };
+        CertificateDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The document (PDF) to download; null until one is requested for a certificate issued in bulk */
+            documentId?: string | null;
+            facts: components["schemas"]["CertificateFactsDto"];
+            groupId?: string | null;
+            id: string;
+            /** @example 2026-06-30 */
+            issueDate: string;
+            issuedBy?: string | null;
+            /** @enum {string} */
+            kind: "level" | "participation" | "completion";
+            learner: components["schemas"]["CertificateHolderDto"];
+            /** @example CERT-2026-000001 */
+            number: string;
+            periodFrom?: string | null;
+            periodTo?: string | null;
+            /** Format: date-time */
+            regeneratedAt?: string | null;
+            revocationReason?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** @enum {string} */
+            status: "valid" | "revoked";
+            trajectoryId: string;
+            /** @description 16 base32 characters, printed with the QR code */
+            verificationCode: string;
+            /** @description Public verification page (PUBLIC_BASE_URL/verify/<code>) */
+            verifyUrl?: string;
+        };
+        CertificateFactsDto: {
+            endDate?: string;
+            hours?: components["schemas"]["CertificateHoursDto"];
+            levels?: components["schemas"]["CertificateLevelDto"][];
+            product: {
+                code: string;
+                name: string;
+            };
+            startDate?: string;
+        };
+        CertificateHolderDto: {
+            dateOfBirth: string;
+            firstName: string;
+            id: string;
+            lastName: string;
+            learnerNumber: string;
+        };
+        CertificateHoursDto: {
+            onlineMinutes: number;
+            physicalMinutes: number;
+        };
+        CertificateLevelDto: {
+            /** @description CEFR level (language skills) */
+            level?: string | null;
+            /** @description Pass/fail skills: behaald */
+            passed?: boolean | null;
+            /** @enum {string} */
+            skill: "reading" | "listening" | "writing" | "speaking" | "knm" | "map" | "ona";
+        };
+        CertificatePageDto: {
+            items: components["schemas"]["CertificateDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         CompetenceGoalsDto: {
             citizenship?: string;
@@ -1572,6 +1977,13 @@ export interface components {
             /** @description Users with role teacher */
             teacherIds?: string[];
         };
+        CreateHoursDto: {
+            /** Format: date */
+            date: string;
+            /** @description Minutes of participation on that day */
+            minutes: number;
+            note?: string;
+        };
         CreateLearnerDto: {
             /**
              * @description BSN: 9 digits passing the 11-test; stored encrypted, shown masked
@@ -1628,6 +2040,23 @@ export interface components {
             debtorNumber?: string | null;
             /** @example Enschede */
             name: string;
+        };
+        CreatePartnerDto: {
+            /** @default true */
+            active: boolean;
+            address?: string | null;
+            /** Format: email */
+            contactEmail?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** @enum {string} */
+            kind: "sport_club" | "religious_community" | "library" | "employer" | "welfare_organisation" | "volunteer_organisation" | "neighbourhood_team" | "other";
+            /** Format: uuid */
+            municipalityId: string;
+            /** @example Voetbalvereniging Rigtersbleek */
+            name: string;
+            /** @default [] */
+            themes: ("sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood")[];
         };
         CreatePortfolioItemDto: {
             /** @example Ik heb samen met mijn buurman het huurcontract gelezen. */
@@ -1695,6 +2124,14 @@ export interface components {
             followUpDate?: string;
             /** @example Goede voortgang bij lezen; spreken blijft lastig. */
             summary: string;
+        };
+        CreateReferralDto: {
+            note?: string;
+            /** Format: uuid */
+            partnerId: string;
+            /** Format: date */
+            plannedDate: string;
+            reason: components["schemas"]["ReferralReasonDto"];
         };
         CreateSettlementRunDto: {
             /**
@@ -1775,6 +2212,39 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "coordinator" | "teacher" | "finance" | "municipality" | "learner";
         };
+        CreateVolunteerDto: {
+            /** @default true */
+            active: boolean;
+            /** @example dinsdag- en donderdagmiddag */
+            availability?: string | null;
+            /** Format: email */
+            email?: string | null;
+            /**
+             * @example [
+             *       "Nederlands",
+             *       "Arabisch"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * Format: uuid
+             * @description Without a partner: the municipality the volunteer works in
+             */
+            municipalityId?: string | null;
+            /** @example Fatima el Idrissi */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The partner the volunteer belongs to; sets the municipality
+             */
+            partnerId?: string | null;
+            phone?: string | null;
+            /**
+             * Format: date
+             * @description Issue date of the VOG; it expires 3 years later
+             */
+            vogDate?: string | null;
+        };
         DocumentPageView: {
             items: components["schemas"]["DocumentView"][];
             page: number;
@@ -1841,6 +2311,13 @@ export interface components {
              */
             toDate: string;
         };
+        EndReferralDto: {
+            /** Format: date */
+            date: string;
+            reason?: string;
+            /** @description The version you read; a stale version is a 409 */
+            version: number;
+        };
         EnrolmentView: {
             /** Format: date-time */
             createdAt: string;
@@ -1884,11 +2361,29 @@ export interface components {
             type: "pdf" | "jpg" | "png";
             uploadedBy?: string | null;
         };
+        ExpiringVolunteerDto: {
+            daysLeft: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            partnerName?: string | null;
+            /** Format: date */
+            vogDate: string;
+            /** Format: date */
+            vogExpiresOn: string;
+        };
         FieldErrorDto: {
             /** @example dateOfBirth */
             field: string;
             /** @example must be a valid ISO 8601 date string */
             message: string;
+        };
+        FirstContactDto: {
+            accompaniedBy?: components["schemas"]["AccompaniedByDto"] | null;
+            /** Format: date */
+            date: string;
+            /** @description The version you read; a stale version is a 409 */
+            version: number;
         };
         GenerateLessonsDto: {
             /** @example 2025-01-06 */
@@ -2014,6 +2509,40 @@ export interface components {
             needs?: components["schemas"]["AgreementTopicsDto"];
             wishes?: components["schemas"]["AgreementTopicsDto"];
         };
+        IssueCertificateDto: {
+            /** @description participation: first day of the period (default: the trajectory's start) */
+            from?: string;
+            /** @enum {string} */
+            kind: "level" | "participation" | "completion";
+            /** @description participation: last day of the period (default: the trajectory's end, or today) */
+            to?: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        IssuedCertificateDto: {
+            certificate: components["schemas"]["CertificateDto"];
+            /** @description The document request that makes the PDF */
+            document?: Record<string, never> | null;
+        };
+        IssuedGroupCertificatesDto: {
+            certificates: components["schemas"]["CertificateDto"][];
+            /** @description The document request that makes the zip of all PDFs */
+            document?: Record<string, never> | null;
+            skipped: components["schemas"]["SkippedLearnerDto"][];
+        };
+        IssueGroupCertificatesDto: {
+            /** @description participation: first day (default: each trajectory's start) */
+            from?: string;
+            /** @enum {string} */
+            kind: "level" | "participation" | "completion";
+            /** @description participation: last day (default: each trajectory's end, or today) */
+            to?: string;
+        };
+        KindCountDto: {
+            /** @enum {string} */
+            kind: "sport_club" | "religious_community" | "library" | "employer" | "welfare_organisation" | "volunteer_organisation" | "neighbourhood_team" | "other";
+            partners: number;
+        };
         LearnerLevelsDto: {
             /** @example 2025-06-30 */
             date: string;
@@ -2135,6 +2664,12 @@ export interface components {
             id: string;
             name: string;
         };
+        MunicipalityRef: {
+            cbsCode: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         MunicipalityRefDto: {
             /** @example GM0153 */
             cbsCode: string;
@@ -2150,6 +2685,60 @@ export interface components {
             id: string;
             name: string;
         };
+        NetworkOverviewDto: {
+            accompaniedFirstContact: components["schemas"]["AccompaniedShareDto"];
+            /** @description Active partners */
+            activePartners: number;
+            /** Format: uuid */
+            municipalityId: string;
+            municipalityName: string;
+            /** @description Active partners per kind */
+            partnersPerKind: components["schemas"]["KindCountDto"][];
+            /** @description Active partners per theme (a partner counts once per theme it serves) */
+            partnersPerTheme: components["schemas"]["ThemeCountDto"][];
+            referralsPerPartner: components["schemas"]["PartnerReferralsDto"][];
+            /** Format: date */
+            today: string;
+            /** @description Active volunteers whose VOG expires within 60 days (from today on) */
+            vogExpiringSoon: components["schemas"]["ExpiringVolunteerDto"][];
+            /** @description Active volunteers without a VOG or with an expired one */
+            vogMissingOrExpired: number;
+        };
+        NotStartedDto: {
+            /** @example Deelnemer kon niet op de trainingsavond */
+            reason: string;
+            /** @description The version you read; a stale version is a 409 */
+            version: number;
+        };
+        ParticipatingDto: {
+            /**
+             * Format: date
+             * @description Default: the first contact date
+             */
+            date?: string;
+            /** @description The version you read; a stale version is a 409 */
+            version: number;
+        };
+        ParticipationEntryView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            id: string;
+            minutes: number;
+            note?: string | null;
+            /** Format: uuid */
+            referralId: string;
+        };
+        ParticipationHoursDto: {
+            entries: components["schemas"]["ParticipationEntryView"][];
+            /** Format: uuid */
+            referralId: string;
+            /** @description totalMinutes ÷ 60, two decimals */
+            totalHours: number;
+            totalMinutes: number;
+        };
         ParticipationNormDto: {
             /** @description Hours attended in this trajectory's lessons, all time */
             languageHours: number;
@@ -2157,11 +2746,52 @@ export interface components {
             /** @example 800 */
             languageNormHours: number;
             note: string;
-            /** @description Hours of participation at network partners. Always 0 for now: the network module (partners, referrals) does not exist yet */
+            /** @description Hours of participation at network partners: Σ of the trajectory's referrals' participation entries, all time */
             participationHours: number;
             participationMet: boolean;
             /** @example 800 */
             participationNormHours: number;
+        };
+        PartnerPageDto: {
+            items: components["schemas"]["PartnerView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PartnerReferralsDto: {
+            active: boolean;
+            ended: number;
+            firstContact: number;
+            kind: string;
+            name: string;
+            notStarted: number;
+            participating: number;
+            participationMinutes: number;
+            /** Format: uuid */
+            partnerId: string;
+            planned: number;
+            total: number;
+        };
+        PartnerView: {
+            active: boolean;
+            address?: string | null;
+            contactEmail?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "sport_club" | "religious_community" | "library" | "employer" | "welfare_organisation" | "volunteer_organisation" | "neighbourhood_team" | "other";
+            municipality: components["schemas"]["MunicipalityRef"];
+            /** Format: uuid */
+            municipalityId: string;
+            name: string;
+            themes: ("sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood")[];
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         PlanContentDto: {
             /** @example Elke maand een voortgangsgesprek. */
@@ -2314,6 +2944,62 @@ export interface components {
             /** @example 2025-03-07 */
             triggeredOn: string;
         };
+        ReferralPageDto: {
+            items: components["schemas"]["ReferralView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ReferralReasonDto: {
+            /**
+             * @description wish, need or ability of the integration agreement
+             * @enum {string}
+             */
+            kind: "wish" | "need" | "ability";
+            /**
+             * @description The agreement entry on this theme must exist
+             * @enum {string}
+             */
+            theme: "sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood";
+        };
+        ReferralView: {
+            /** @description A volunteer or staff member went along to the first contact */
+            accompanied: boolean;
+            accompaniedBy?: components["schemas"]["AccompaniedByView"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            endDate?: string | null;
+            /** Format: date */
+            firstContactDate?: string | null;
+            /** Format: uuid */
+            id: string;
+            note?: string | null;
+            /** @description Why it ended or did not start */
+            outcomeReason?: string | null;
+            /** Format: date */
+            participatingFrom?: string | null;
+            /** @description Σ minutes of its participation entries */
+            participationMinutes: number;
+            /** Format: uuid */
+            partnerId: string;
+            partnerName: string;
+            /** Format: date */
+            plannedDate: string;
+            /** @enum {string} */
+            reasonKind: "wish" | "need" | "ability";
+            /** @description The integration agreement's text for that wish, need or ability */
+            reasonText?: string | null;
+            /** @enum {string} */
+            reasonTheme: "sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood";
+            /** @enum {string} */
+            status: "planned" | "first_contact" | "participating" | "ended" | "not_started";
+            /** Format: uuid */
+            trajectoryId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
         RegisterEntryDto: {
             /** @description Required for absent_authorised; allowed for absences only */
             absenceReason?: string;
@@ -2401,6 +3087,10 @@ export interface components {
              * @example 2
              */
             version: number;
+        };
+        RevokeCertificateDto: {
+            /** @example Uitgegeven op de verkeerde naam */
+            reason: string;
         };
         SavedRegisterDto: {
             /** @description Learners enrolled in the group on the lesson date */
@@ -2636,6 +3326,13 @@ export interface components {
             /** @description Streefniveau: a CEFR level, or "pass" for knm/map/ona */
             target?: string | null;
         };
+        SkippedLearnerDto: {
+            /** @example certificate_no_levels */
+            code: string;
+            learnerId: string;
+            reason: string;
+            trajectoryId: string;
+        };
         SpilMunicipalityRefDto: {
             /** @example GM0153 */
             cbsCode: string;
@@ -2729,6 +3426,49 @@ export interface components {
             speaking?: "A0" | "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
             /** @enum {string} */
             writing?: "A0" | "A1" | "A2" | "B1" | "B2" | "C1" | "C2";
+        };
+        TermWorklistItemDto: {
+            /** @description Hours attended by the learner over all its trajectories (route switches included), up to today */
+            attendedHours: number;
+            contractedHours: number;
+            /** @description Days from today to the term end; negative when already past */
+            daysLeft: number;
+            /**
+             * Format: date
+             * @description The learner's first wi2021 PIP date
+             */
+            firstPipDate: string;
+            learner: components["schemas"]["WorklistLearnerRef"];
+            levels: components["schemas"]["WorklistLevelDto"][];
+            municipality: components["schemas"]["MunicipalityRef"];
+            /** @description Z-route: participation hours at network partners */
+            participationHours?: number | null;
+            productName: string;
+            /** Format: date */
+            startDate: string;
+            status: string;
+            /** Format: date */
+            termEndDate: string;
+            /** Format: uuid */
+            trajectoryId: string;
+        };
+        TermWorklistPageDto: {
+            items: components["schemas"]["TermWorklistItemDto"][];
+            page: number;
+            pageSize: number;
+            /** Format: date */
+            today: string;
+            total: number;
+            /**
+             * Format: date
+             * @description Terms ending on or before this day are listed
+             */
+            until: string;
+        };
+        ThemeCountDto: {
+            partners: number;
+            /** @enum {string} */
+            theme: "sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood";
         };
         TrajectoryAttendanceDto: {
             absentAuthorisedHours: number;
@@ -2858,6 +3598,11 @@ export interface components {
             targetLevels: {
                 [key: string]: string;
             } & components["schemas"]["TargetLevelsDto"];
+            /**
+             * Format: date
+             * @description wi2021: end of the 3-year term that starts the day after the learner's first PIP date (over its wi2021 trajectories, so a route switch keeps the term; koers_wi2021_term_end); null for wi2013 or without a PIP date
+             */
+            termEndDate: string | null;
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -2986,6 +3731,25 @@ export interface components {
             /** @example Enschede */
             name?: string;
         };
+        UpdatePartnerDto: {
+            /** @default true */
+            active: boolean;
+            address?: string | null;
+            /** Format: email */
+            contactEmail?: string | null;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** @enum {string} */
+            kind?: "sport_club" | "religious_community" | "library" | "employer" | "welfare_organisation" | "volunteer_organisation" | "neighbourhood_team" | "other";
+            /** Format: uuid */
+            municipalityId?: string;
+            /** @example Voetbalvereniging Rigtersbleek */
+            name?: string;
+            /** @default [] */
+            themes: ("sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood")[];
+            /** @description The version you read; a stale version is a 409 */
+            version: number;
+        };
         UpdatePlanDto: {
             plan: components["schemas"]["PlanContentDto"];
             /**
@@ -3081,6 +3845,40 @@ export interface components {
             displayName?: string;
             password?: string;
         };
+        UpdateVolunteerDto: {
+            /** @default true */
+            active: boolean;
+            /** @example dinsdag- en donderdagmiddag */
+            availability?: string | null;
+            /** Format: email */
+            email?: string | null;
+            /**
+             * @example [
+             *       "Nederlands",
+             *       "Arabisch"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * Format: uuid
+             * @description Without a partner: the municipality the volunteer works in
+             */
+            municipalityId?: string | null;
+            /** @example Fatima el Idrissi */
+            name?: string;
+            /**
+             * Format: uuid
+             * @description The partner the volunteer belongs to; sets the municipality
+             */
+            partnerId?: string | null;
+            phone?: string | null;
+            version: number;
+            /**
+             * Format: date
+             * @description Issue date of the VOG; it expires 3 years later
+             */
+            vogDate?: string | null;
+        };
         UploadEvidenceDto: {
             /**
              * Format: binary
@@ -3106,6 +3904,59 @@ export interface components {
             /** @description 2100 = 21% */
             rateBasisPoints: number;
             vatCents: number;
+        };
+        VolunteerPageDto: {
+            items: components["schemas"]["VolunteerView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        VolunteerView: {
+            active: boolean;
+            availability?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Only for coordinators and admins */
+            email?: string | null;
+            /** Format: uuid */
+            id: string;
+            languages: string[];
+            /** Format: uuid */
+            municipalityId?: string | null;
+            name: string;
+            /** Format: uuid */
+            partnerId?: string | null;
+            partnerName?: string | null;
+            /** @description Only for coordinators and admins */
+            phone?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** Format: date */
+            vogDate?: string | null;
+            /** @description No VOG, or expired on or before today */
+            vogExpired: boolean;
+            /**
+             * Format: date
+             * @description vogDate + 3 years
+             */
+            vogExpiresOn?: string | null;
+        };
+        WorklistLearnerRef: {
+            firstName: string;
+            /** Format: uuid */
+            id: string;
+            lastName: string;
+            learnerNumber: string;
+        };
+        WorklistLevelDto: {
+            /** @description CEFR level today (language skills) */
+            current?: string | null;
+            /** @description Pass/fail skills: passed by today */
+            passed?: boolean | null;
+            reached?: boolean | null;
+            skill: string;
+            target?: string | null;
         };
     };
     responses: never;
@@ -3435,6 +4286,346 @@ export interface operations {
             };
             /** @description Not logged in or token expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_list: {
+        parameters: {
+            query?: {
+                /** @description Issued on or after this day */
+                from?: string;
+                groupId?: string;
+                kind?: "level" | "participation" | "completion";
+                learnerId?: string;
+                number?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                status?: "valid" | "revoked";
+                /** @description Issued on or before this day */
+                to?: string;
+                trajectoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificatePageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCertificateDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCertificateDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_regenerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedCertificateDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RevokeCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4476,6 +5667,76 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_issueForGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueGroupCertificatesDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedGroupCertificatesDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6013,6 +7274,362 @@ export interface operations {
             };
         };
     };
+    NetworkOverviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkOverviewDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PartnersController_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                kind?: "sport_club" | "religious_community" | "library" | "employer" | "welfare_organisation" | "volunteer_organisation" | "neighbourhood_team" | "other";
+                municipalityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the name, contact person or address (case-insensitive) */
+                search?: string;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                theme?: "sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PartnersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePartnerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PartnersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PartnersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PartnersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePartnerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartnerView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     PortfolioItemsController_get: {
         parameters: {
             query?: never;
@@ -6736,6 +8353,506 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndReferralDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_firstContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FirstContactDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_hours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationHoursDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_addHours: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateHoursDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationHoursDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_notStarted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotStartedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_participating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipatingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8176,6 +10293,139 @@ export interface operations {
             };
         };
     };
+    ReferralsController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                status?: "planned" | "first_contact" | "participating" | "ended" | "not_started";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ReferralsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReferralDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     TrajectoryTransitionsController_resume: {
         parameters: {
             query?: never;
@@ -8912,6 +11162,60 @@ export interface operations {
             };
         };
     };
+    TermWorklistController_list: {
+        parameters: {
+            query?: {
+                municipalityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                /** @description Terms ending within this many months from today (overdue ones included) */
+                withinMonths?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TermWorklistPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -9143,6 +11447,306 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    VolunteersController_list: {
+        parameters: {
+            query?: {
+                active?: boolean;
+                municipalityId?: string;
+                page?: number;
+                pageSize?: number;
+                partnerId?: string;
+                /** @description Part of the name or a language spoken */
+                search?: string;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                /** @description Only volunteers whose VOG is missing, expired, or expires within this many days */
+                vogExpiringWithinDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    VolunteersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVolunteerDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    VolunteersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    VolunteersController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    VolunteersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVolunteerDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
