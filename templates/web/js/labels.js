@@ -35,4 +35,5 @@ export const FIELD_NL = {
   reportedToMunicipalityOn: 'Gemeld aan de gemeente op', reason: 'Reden', learnerId: 'Deelnemer', minutesLate: 'Minuten te laat', absenceReason: 'Reden',
 };
 /** @type {Record<string, string>} */
-export const RULE_NL = { R1: 'R1: 3 lessen achter elkaar ongeoorloofd afwezig', R2: 'R2: 16 uur ongeoorloofd afwezig binnen 4 weken' };
+/** Rule names without numbers: the thresholds are the contract's, shown per signal from its details (tables.js). */
+export const RULE_NL = { R1: 'R1: lessen achter elkaar ongeoorloofd afwezig', R2: 'R2: uren ongeoorloofd afwezig binnen een periode' };

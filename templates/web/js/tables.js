@@ -1,6 +1,6 @@
 // @ts-check
 /* Read-only tables shown on more than one page: a learner's levels and a trajectory's absence signals. */
-import { SKILL_NL, SKILL_TITLE } from './labels.js';
+import { RULE_NL, SKILL_NL, SKILL_TITLE } from './labels.js';
 import { dash, fmtDate, fmtHours, link, or, statusBadge } from './format.js';
 import { html } from './html.js';
 
@@ -8,8 +8,8 @@ import { html } from './html.js';
 export const ruleText = (s) => {
   /** @type {Record<string, any>} */
   const d = s.details || {};
-  if (s.rule === 'R1') return `R1: ${d.consecutiveLessons || 3} lessen achter elkaar ongeoorloofd afwezig`;
-  if (s.rule === 'R2') return `R2: ${fmtHours(d.unauthorisedMinutes)} uur ongeoorloofd afwezig binnen ${d.windowDays || 28} dagen (grens ${fmtHours(d.thresholdMinutes || 960)} uur)`;
+  if (s.rule === 'R1') return d.consecutiveLessons ? `R1: ${d.consecutiveLessons} lessen achter elkaar ongeoorloofd afwezig` : RULE_NL.R1;
+  if (s.rule === 'R2') return d.windowDays && d.thresholdMinutes ? `R2: ${fmtHours(d.unauthorisedMinutes)} uur ongeoorloofd afwezig binnen ${d.windowDays} dagen (grens ${fmtHours(d.thresholdMinutes)} uur)` : RULE_NL.R2;
   return String(s.rule);
 };
 

@@ -24,7 +24,7 @@ export function signalsPage(params) {
   ];
   return listPage({
     title: 'Verzuimsignalen', path: '/signals', params, filters, columns,
-    intro: html`<p class="muted">Een verzuimsignaal ontstaat vanzelf bij 3 lessen achter elkaar ongeoorloofd afwezig (R1) of 16 uur ongeoorloofd afwezig binnen 4 weken (R2).</p>`,
+    intro: html`<p class="muted">Een verzuimsignaal ontstaat vanzelf bij de drempels in het contract van de gemeente: een aantal lessen achter elkaar ongeoorloofd afwezig (R1) of een aantal uren ongeoorloofd afwezig binnen een periode (R2). Bij elk signaal staan de drempels die golden.</p>`,
     empty: 'Geen verzuimsignalen gevonden.',
     rowHref: (s) => `#/signals/${s.id}`,
   });
