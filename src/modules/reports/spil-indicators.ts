@@ -158,7 +158,7 @@ export function buildIndicators(r: IndicatorRows, targets: Record<string, number
     absent_unauthorised_hours: hours(a?.unauthorisedMinutes),
     attended_hours_physical: hours(a?.physicalMinutes),
     attended_hours_online: hours(a?.onlineMinutes),
-    registration_completeness: rate('registration_completeness', r.completeness?.registered ?? 0, r.completeness?.expected ?? 0, targets),
+    registration_completeness: rate('registration_completeness', a?.registeredPairs ?? 0, r.completeness?.expected ?? 0, targets),
     target_reached_rate: rate('target_reached_rate', r.targetReached?.reached ?? 0, r.targetReached?.ended ?? 0, targets),
     level_gain: levelGain,
     exam_pass_rate: rate('exam_pass_rate', r.exams?.passed ?? 0, r.exams?.taken ?? 0, targets),
@@ -201,14 +201,15 @@ export function monthsOf(from: string, to: string): { from: string; to: string }
   return out;
 }
 
-export function buildMonthly(from: string, to: string, rows: MonthlyRow[], targets: Record<string, number> | null): MonthlyPoint[] {
+export function buildMonthly(from: string, to: string, rows: MonthlyRow[], attendance: AttendanceRow[], targets: Record<string, number> | null): MonthlyPoint[] {
   return monthsOf(from, to).map((month) => {
     const row = rows.find((r) => r.month === month.from);
+    const a = attendance.find((r) => r.month === month.from);
     return {
       ...month,
-      attendance_rate: rate('attendance_rate', row?.attendedMinutes ?? 0, row?.registeredMinutes ?? 0, targets),
-      attended_hours: (row?.attendedMinutes ?? 0) / 60,
-      registered_hours: (row?.registeredMinutes ?? 0) / 60,
+      attendance_rate: rate('attendance_rate', a?.monthAttendedMinutes ?? 0, a?.monthRegisteredMinutes ?? 0, targets),
+      attended_hours: (a?.monthAttendedMinutes ?? 0) / 60,
+      registered_hours: (a?.monthRegisteredMinutes ?? 0) / 60,
       started: row?.started ?? 0,
       completed: row?.completed ?? 0,
       dropped_out: row?.droppedOut ?? 0,

@@ -7,7 +7,6 @@ import { PeriodOrderException, PeriodTooLongException, SPIL_MAX_PERIOD_YEARS } f
 import { SPIL_DEFINITIONS, SPIL_GENERAL_NOTES, SpilDefinition } from './spil-definitions';
 import { buildIndicators, buildMonthly, IndicatorRows, MonthlyPoint, SpilIndicators } from './spil-indicators';
 import { ByMunicipality, ContractTargetsRow, MunicipalityRow, SpilQueryParams, SpilReportRepository } from './spil-report.repository';
-import { SpilCertificatesRepository } from './spil-certificates.repository';
 
 export interface SpilReportPart {
   indicators: SpilIndicators;
@@ -44,7 +43,6 @@ export interface SpilReportRequest {
 export class SpilReportService {
   constructor(
     private readonly repo: SpilReportRepository,
-    private readonly certificates: SpilCertificatesRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -100,14 +98,14 @@ export class SpilReportService {
         this.repo.portfolio(p),
         this.repo.zRoute(p),
         this.repo.monthly(p),
-        this.certificates.issued(p),
+        this.repo.certificatesIssued(p),
       ]);
     const one = <T extends ByMunicipality>(rows: T[], id: string | null): T | undefined => rows.find((r) => r.municipalityId === id);
     const all = <T extends ByMunicipality>(rows: T[], id: string | null): T[] => rows.filter((r) => r.municipalityId === id);
     const rowsOf = (id: string | null): IndicatorRows => ({
       flows: one(flows, id),
       reasons: all(reasons, id),
-      attendance: one(attendance, id),
+      attendance: attendance.find((r) => r.municipalityId === id && r.month === null),
       completeness: one(completeness, id),
       targetReached: one(targetReached, id),
       levelGain: all(levelGain, id),
@@ -125,11 +123,11 @@ export class SpilReportService {
         municipality: m,
         contract: c ? { contractId: c.contractId, reference: c.reference, name: c.name, validFrom: c.validFrom, validTo: c.validTo, targets: targets ?? {} } : null,
         indicators: buildIndicators(rowsOf(m.id), targets),
-        monthly: buildMonthly(from, to, all(monthly, m.id), targets),
+        monthly: buildMonthly(from, to, all(monthly, m.id), all(attendance, m.id), targets),
       };
     });
     // The region has no contract of its own, so its total carries no targets.
-    const regionTotal = withTotal ? { indicators: buildIndicators(rowsOf(null), null), monthly: buildMonthly(from, to, all(monthly, null), null) } : null;
+    const regionTotal = withTotal ? { indicators: buildIndicators(rowsOf(null), null), monthly: buildMonthly(from, to, all(monthly, null), all(attendance, null), null) } : null;
     return { from, to, today, timeZone: this.config.reportTimezone, municipalities, total: regionTotal, definitions: SPIL_DEFINITIONS, notes: SPIL_GENERAL_NOTES };
   }
 

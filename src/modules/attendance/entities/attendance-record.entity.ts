@@ -8,7 +8,8 @@ import { User } from '../../users/entities/user.entity';
 /** One record per (lesson, learner); attended minutes stored as computed at save. */
 @Entity('attendance_record')
 @Index('uq_attendance_lesson_learner', ['lessonId', 'learnerId'], { unique: true })
-@Index('ix_attendance_trajectory_date', ['trajectoryId', 'lessonDate'])
+/** (trajectory_id, lesson_date) INCLUDE (status, minutes, mode, reported_in_advance): migration CoverAttendanceForReports. */
+@Index('ix_attendance_trajectory_date_cover', { synchronize: false })
 @Index('ix_attendance_learner', ['learnerId'])
 @Check('ck_attendance_status', sqlIn('status', ATTENDANCE_STATUSES))
 @Check('ck_attendance_minutes', '"minutes_late" >= 0 AND "minutes_late" <= "lesson_minutes" AND "attended_minutes" >= 0 AND "attended_minutes" <= "lesson_minutes"')
