@@ -6,8 +6,18 @@
 export interface DocumentParams {
   /** Admin diagnostic: a small text file proving the pipeline works end to end (also the example to copy). */
   'pipeline.check': { note?: string; delayMs?: number; failTimes?: number };
+  /** SPIL spreadsheet: one municipality, or null = every municipality plus the region total. */
+  'reports.spil.xlsx': SpilDocumentParams;
+  /** SPIL quarterly PDF (kwartaalrapportage), same parameters. */
+  'reports.spil.pdf': SpilDocumentParams;
+}
+
+export interface SpilDocumentParams {
+  municipalityId: string | null;
+  from: string;
+  to: string;
 }
 
 export type DocumentKindName = keyof DocumentParams;
 
-export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check'];
+export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf'];

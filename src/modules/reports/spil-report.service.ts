@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { addDays, todayIn } from '../../common/domain/calendar';
 import { ForbiddenException, NotFoundException } from '../../common/errors/domain.exception';
 import { AppConfig } from '../../config/app-config';
+import { DocumentsService } from '../documents/documents.service';
+import { DocumentRecord } from '../documents/entities/document.entity';
+import { spilFileName } from './export/spil-file-name';
 import { PeriodOrderException, PeriodTooLongException, SPIL_MAX_PERIOD_YEARS } from './reports.exception';
 import { SPIL_DEFINITIONS, SPIL_GENERAL_NOTES, SpilDefinition } from './spil-definitions';
 import { buildIndicators, buildMonthly, IndicatorRows, MonthlyPoint, SpilIndicators } from './spil-indicators';
@@ -44,7 +49,30 @@ export class SpilReportService {
   constructor(
     private readonly repo: SpilReportRepository,
     private readonly config: AppConfig,
+    private readonly documents: DocumentsService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
+
+  /**
+   * Asks the document pipeline for the spreadsheet or the quarterly PDF of the same report (scope and period checked
+   * here, as for the JSON); the worker makes it. The same open request again answers the same document.
+   */
+  async requestDocument(kind: 'reports.spil.xlsx' | 'reports.spil.pdf', q: SpilReportRequest, scope: Scope, idempotencyKey: string | null): Promise<DocumentRecord> {
+    SpilReportService.checkPeriod(q.from, q.to);
+    const { list, total } = await this.resolveMunicipalities(q.municipalityId, scope);
+    const municipalityId = total ? null : list[0].id;
+    const { document } = await this.db.transaction((m) =>
+      this.documents.request(m, {
+        kind,
+        params: { municipalityId, from: q.from, to: q.to },
+        requestedBy: scope.userId,
+        scope: { municipalityId },
+        fileName: spilFileName(total ? null : list[0].name, q.from, q.to, kind === 'reports.spil.pdf' ? 'pdf' : 'xlsx'),
+        idempotencyKey,
+      }),
+    );
+    return document;
+  }
 
   /** Throws the domain's 400 for a bad period. */
   static checkPeriod(from: string, to: string): void {

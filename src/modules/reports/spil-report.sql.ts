@@ -5,6 +5,7 @@ import {
   levelIndexAtSql,
   NEUTRAL_REASONS_SQL,
   passedAtSql,
+  portfolioCompletenessSql,
   PERIOD_END_INSTANT,
   RECORD_COUNTS,
 } from './spil-sql-rules';
@@ -135,11 +136,7 @@ export const SPIL_SQL = {
           AND $4::date IS NOT NULL AND $5::text IS NOT NULL
         ${BY_MUNICIPALITY}`,
   portfolio: `SELECT t.municipality_id AS "municipalityId", count(*)::int AS n,
-              coalesce(sum(
-                (SELECT count(DISTINCT pi.domain) FROM portfolio_item pi
-                  WHERE pi.trajectory_id = t.id AND pi.status = 'approved' AND pi.reviewed_at < ${PERIOD_END_INSTANT}
-                    AND pi.domain = ANY(pr.required_domains))::float8
-                / (SELECT count(DISTINCT d) FROM unnest(pr.required_domains) d)::float8), 0)::float8 AS "completenessSum"
+              coalesce(sum(${portfolioCompletenessSql('t.id', PERIOD_END_INSTANT)}), 0)::float8 AS "completenessSum"
          FROM trajectory t JOIN product pr ON pr.id = t.product_id
         WHERE ${IN_SCOPE} AND cardinality(pr.required_domains) > 0 AND $4::date IS NOT NULL
         ${BY_MUNICIPALITY}`,

@@ -13,8 +13,11 @@ export const IN_SCOPE = `t.municipality_id = ANY($1::uuid[]) AND t.status <> 'pl
 /** Attendance record alias `a` counts for the period; an absence reported in advance only from its lesson date on. */
 export const RECORD_COUNTS = `a.lesson_date BETWEEN $2::date AND $3::date AND (NOT a.reported_in_advance OR a.lesson_date <= $4::date)`;
 
-/** The instant just after the period's last day in the report time zone: "on or before `to`" for timestamps. */
-export const PERIOD_END_INSTANT = `(($3::date + 1)::timestamp AT TIME ZONE $5::text)`;
+/** The last instant of the period's last day in the report time zone: "on or before `to`" for timestamps. */
+export const PERIOD_END_INSTANT = `((($3::date + 1)::timestamp AT TIME ZONE $5::text) - interval '1 microsecond')`;
+
+/** koers_portfolio_completeness: approved distinct required domains ÷ required domains, items reviewed by the instant. */
+export const portfolioCompletenessSql = (trajectory: string, at: string): string => `koers_portfolio_completeness(${trajectory}, ${at})`;
 
 export const NEUTRAL_REASONS_SQL = `ARRAY[${NEUTRAL_DROPOUT_REASONS.map((r) => `'${r}'`).join(', ')}]::text[]`;
 const CEFR_SQL = `ARRAY[${CEFR_LEVELS.map((l) => `'${l}'`).join(', ')}]::text[]`;
@@ -23,15 +26,7 @@ const CEFR_SQL = `ARRAY[${CEFR_LEVELS.map((l) => `'${l}'`).join(', ')}]::text[]`
 export const cefrIndexSql = (expr: string): string => `(array_position(${CEFR_SQL}, ${expr}) - 1)`;
 
 /** koers_level_index_at: the highest passed CEFR index on or before the date, else the intake index, else null. */
-// Inline until the shared rule lands on main; then `koers_level_index_at(${learner}, ${skill}, ${atDate})`.
-export const levelIndexAtSql = (learner: string, skill: string, atDate: string): string => `coalesce(
-  (SELECT max(la.level_index) FROM assessment la
-    WHERE la.learner_id = ${learner} AND la.skill = ${skill} AND la.date <= ${atDate}
-      AND la.level_index IS NOT NULL AND la.passed IS DISTINCT FROM false),
-  (SELECT ${cefrIndexSql(`li.intake_levels ->> ${skill}`)} FROM learner li WHERE li.id = ${learner}))`;
+export const levelIndexAtSql = (learner: string, skill: string, atDate: string): string => `koers_level_index_at(${learner}, ${skill}, ${atDate})`;
 
 /** koers_passed_at: a pass/fail skill passed on or before the date. */
-// Inline until the shared rule lands on main; then `koers_passed_at(${learner}, ${skill}, ${atDate})`.
-export const passedAtSql = (learner: string, skill: string, atDate: string): string => `EXISTS (
-  SELECT 1 FROM assessment pa WHERE pa.learner_id = ${learner} AND pa.skill = ${skill} AND pa.date <= ${atDate}
-     AND pa.level IS NULL AND pa.passed)`;
+export const passedAtSql = (learner: string, skill: string, atDate: string): string => `koers_passed_at(${learner}, ${skill}, ${atDate})`;
