@@ -12,7 +12,7 @@ import { parseArgs } from 'util';
 import { BenchRequest, BenchRole, Rand, Scenario, SCENARIOS, Targets } from './scenarios';
 import { renderMarkdown } from './report';
 
-const DEMO_PASSWORD = 'koers-demo';
+const DEMO_PASSWORD = 'koers-demo-2026';
 const WARMUP_MS = 1_500;
 
 export interface ScenarioResult {

@@ -15,10 +15,11 @@ import { loadEnvironment } from '../src/config/app-config';
 import { AuditService } from '../src/modules/audit/audit.service';
 import { openDataSource } from '../src/seed/seed-data-source';
 import { hashPassword } from '../src/modules/users/password';
+import { MIN_PASSWORD_LENGTH, passwordProblem } from '../src/modules/users/password-policy';
 
 class UsageError extends Error {}
-const MIN_PASSWORD = 10;
-const USAGE = 'usage: npm run user:create -- --email <e-mail> --role <' + ROLES.join('|') + '> --name "<display name>" [--municipality <CBS code>] [--learner <learner number>] [--password <at least 10 characters>]';
+const MIN_PASSWORD = MIN_PASSWORD_LENGTH;
+const USAGE = 'usage: npm run user:create -- --email <e-mail> --role <' + ROLES.join('|') + '> --name "<display name>" [--municipality <CBS code>] [--learner <learner number>] [--password <at least 12 characters>]';
 
 function readHidden(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -67,7 +68,8 @@ async function main(): Promise<void> {
   if (role === 'learner' && !values.learner) throw new UsageError('--learner (learner number) is required for role learner');
   if (role !== 'learner' && values.learner) throw new UsageError('--learner is only allowed for role learner');
   const { password, generated } = await choosePassword(values.password);
-  if (password.length < MIN_PASSWORD || password.length > 200) throw new UsageError(`the password must be ${MIN_PASSWORD} to 200 characters long`);
+  const weak = generated ? null : passwordProblem(password, { email, displayName: name });
+  if (weak) throw new UsageError(`the password ${weak}`);
 
   const db = await openDataSource(loadEnvironment().DATABASE_URL);
   try {

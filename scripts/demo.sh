@@ -52,7 +52,7 @@ for _ in $(seq 1 120); do
 
   Koers is running:    http://localhost:${PORT}
   OpenAPI (Swagger):   http://localhost:${PORT}/api/docs
-  Demo logins (password: koers-demo)
+  Demo logins (password: koers-demo-2026)
     admin@koers.test        application manager
     coordinator@koers.test  course coordinator
     teacher@koers.test      teacher (several groups in Enschede)

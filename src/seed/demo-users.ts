@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Role } from '../common/domain/vocabulary';
 import { hashPassword } from '../modules/users/password';
 
-export const DEMO_PASSWORD = 'koers-demo';
+export const DEMO_PASSWORD = 'koers-demo-2026';
 export const ENSCHEDE = 'GM0153';
 
 export interface DemoLogin {

@@ -7,7 +7,7 @@ import { Scope } from './scope';
 import { TokenService } from './token.service';
 import { UserStatusService } from './user-status.service';
 
-/** Global guard: bearer token → scope on the request (its user still active), then the route's @Roles. */
+/** Global guard: bearer token → scope on the request (its user still active, its password unchanged), then the route's @Roles. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -23,9 +23,14 @@ export class AuthGuard implements CanActivate {
     const header = req.headers['authorization'] ?? '';
     const [kind, token] = header.split(' ');
     if (kind?.toLowerCase() !== 'bearer' || !token) throw new UnauthorizedException();
-    const scope = this.tokens.verify(token);
-    if (!scope) throw new UnauthorizedException('The token is invalid or has expired; log in again');
-    if (!(await this.users.isActive(scope.userId))) throw new UnauthorizedException('This account is deactivated; ask an application manager');
+    const verified = this.tokens.verify(token);
+    if (!verified) throw new UnauthorizedException('The token is invalid or has expired; log in again');
+    const { tokenVersion, ...scope } = verified;
+    const status = await this.users.status(scope.userId);
+    if (!status) throw new UnauthorizedException('The token is invalid or has expired; log in again');
+    if (!status.active) throw new UnauthorizedException('This account is deactivated; ask an application manager');
+    // The password changed after this token was made: it has ended.
+    if (tokenVersion !== status.tokenVersion) throw new UnauthorizedException('The token is invalid or has expired; log in again');
     req.scope = { ...scope, requestId: req.id };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(scope.role)) throw new ForbiddenException();

@@ -23,7 +23,7 @@ export class AuthService {
   async login(email: string, password: string): Promise<LoginResultDto> {
     const rows = await this.db.query(
       `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.password_hash AS "passwordHash",
-              u.municipality_id AS "municipalityId", u.active, l.id AS "learnerId"
+              u.municipality_id AS "municipalityId", u.active, u.token_version AS "tokenVersion", l.id AS "learnerId"
          FROM app_user u LEFT JOIN learner l ON l.user_id = u.id WHERE u.email = $1`,
       [email.toLowerCase()],
     );
@@ -32,7 +32,7 @@ export class AuthService {
     if (!user || !ok || !user.active) throw new UnauthorizedException('E-mail or password is wrong');
     const scope: Scope = { userId: user.id, role: user.role as Role, municipalityId: user.municipalityId, learnerId: user.learnerId };
     return {
-      accessToken: this.tokens.sign(scope),
+      accessToken: this.tokens.sign(scope, user.tokenVersion),
       tokenType: 'Bearer',
       expiresIn: this.config.jwtExpiresIn,
       user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role, municipalityId: user.municipalityId, learnerId: user.learnerId },

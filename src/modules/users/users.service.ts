@@ -16,6 +16,7 @@ import { UserQueryDto } from './dto/user-query.dto';
 import { UserViewDto } from './dto/user-view.dto';
 import { User } from './entities/user.entity';
 import { hashPassword } from './password';
+import { passwordProblem } from './password-policy';
 
 export type UserView = UserViewDto;
 
@@ -34,6 +35,8 @@ export class UsersService {
     if (dto.role !== 'municipality' && dto.municipalityId) throw ValidationFailedException.field('municipalityId', 'is only allowed for role municipality');
     if (dto.role === 'learner' && !dto.learnerId) throw ValidationFailedException.field('learnerId', 'is required for role learner');
     if (dto.role !== 'learner' && dto.learnerId) throw ValidationFailedException.field('learnerId', 'is only allowed for role learner');
+    const weak = passwordProblem(dto.password, dto);
+    if (weak) throw ValidationFailedException.field('password', weak);
     const passwordHash = await hashPassword(dto.password);
     try {
       return await this.db.transaction(async (m) => {
@@ -77,16 +80,22 @@ export class UsersService {
       const patch: Partial<User> = {};
       if (dto.displayName !== undefined) patch.displayName = dto.displayName;
       if (dto.active !== undefined) patch.active = dto.active;
-      if (dto.password !== undefined) patch.passwordHash = await hashPassword(dto.password);
+      if (dto.password !== undefined) {
+        const weak = passwordProblem(dto.password, { email: existing.email, displayName: dto.displayName ?? existing.displayName });
+        if (weak) throw ValidationFailedException.field('password', weak);
+        patch.passwordHash = await hashPassword(dto.password);
+      }
       const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
       if (fields.length) {
         await m.update(User, { id }, patch);
+        // A new password ends every token signed before it (the guard compares token versions).
+        if (dto.password !== undefined) await m.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
         await this.audit.record(m, scope, { action: 'update', entityType: 'user', entityId: id, fields });
       }
       return this.findById(id, m);
     });
     // After the commit: forgotten earlier, a concurrent request could read and remember the old flag again.
-    if (dto.active !== undefined) this.userStatus.forget(id);
+    if (dto.active !== undefined || dto.password !== undefined) this.userStatus.forget(id);
     return view;
   }
 

@@ -2241,7 +2241,7 @@ export interface components {
              * @description Required for role municipality
              */
             municipalityId?: string;
-            /** @description At least 10 characters */
+            /** @description At least 12 characters; not a common password, not built on the e-mail or name */
             password: string;
             /** @enum {string} */
             role: "admin" | "coordinator" | "teacher" | "finance" | "municipality" | "learner";
@@ -2645,7 +2645,7 @@ export interface components {
              * @example coordinator@koers.test
              */
             email: string;
-            /** @example koers-demo */
+            /** @example koers-demo-2026 */
             password: string;
         };
         LoginResultDto: {
@@ -3894,6 +3894,7 @@ export interface components {
             /** @description false blocks login */
             active?: boolean;
             displayName?: string;
+            /** @description At least 12 characters; not a common password, not built on the e-mail or name. Ends the user's existing tokens. */
             password?: string;
         };
         UpdateVolunteerDto: {

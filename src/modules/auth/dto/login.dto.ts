@@ -7,7 +7,7 @@ export class LoginDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ example: 'koers-demo' })
+  @ApiProperty({ example: 'koers-demo-2026' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)

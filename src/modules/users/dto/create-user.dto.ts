@@ -17,9 +17,9 @@ export class CreateUserDto {
   @SingleLine()
   displayName: string;
 
-  @ApiProperty({ minLength: 10, description: 'At least 10 characters' })
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters; not a common password, not built on the e-mail or name' })
   @IsString()
-  @MinLength(10)
+  @MinLength(12)
   @MaxLength(200)
   password: string;
 

@@ -15,10 +15,10 @@ export class UpdateUserDto {
   @SingleLine()
   displayName?: string;
 
-  @ApiPropertyOptional({ minLength: 10 })
+  @ApiPropertyOptional({ minLength: 12, description: 'At least 12 characters; not a common password, not built on the e-mail or name. Ends the user\'s existing tokens.' })
   @IfPresent()
   @IsString()
-  @MinLength(10)
+  @MinLength(12)
   @MaxLength(200)
   password?: string;
 

@@ -34,6 +34,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Raised by every password change; tokens carry the version they were signed with, so older ones end. */
+  @Column({ type: 'int', default: 1 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
