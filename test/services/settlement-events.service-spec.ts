@@ -21,7 +21,7 @@ describe('settlement events (service level)', () => {
   afterAll(() => t?.close());
 
   const of = async (tr: Trajectory): Promise<Record<string, BillableEvent>> =>
-    Object.fromEntries((await events.forTrajectories(t.db.manager, [tr.id], TODAY)).map((e) => [e.eventKey, e]));
+    Object.fromEntries((await events.find(t.db.manager, { trajectoryId: tr.id }, TODAY)).map((e) => [e.eventKey, e]));
 
   const perTrajectory = (price: number, over: object = {}) =>
     SettlementWorld.create(t.db, ref.municipalities.Enschede, ref.products['B1-ROUTE'], {

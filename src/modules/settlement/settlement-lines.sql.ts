@@ -11,7 +11,7 @@ WITH tr AS (
   SELECT t.id FROM trajectory t WHERE t.municipality_id = $2::uuid
 ),
 ev AS (
-  SELECT e.* FROM koers_settlement_events(ARRAY(SELECT id FROM tr), $5::date) e
+  SELECT e.* FROM koers_settlement_events($2::uuid, NULL, $5::date) e
 ),
 billed AS (
   SELECT b.trajectory_id, b.event_key, sum(b.amount_cents)::bigint AS billed, max(b.correction_seq) AS seq,

@@ -29,7 +29,7 @@ export class TrajectorySettlementService {
       params,
     );
     if (!t) throw new NotFoundException('Trajectory', id);
-    const now = await this.events.forTrajectories(this.db.manager, [id], todayIn(this.config.reportTimezone));
+    const now = await this.events.find(this.db.manager, { trajectoryId: id }, todayIn(this.config.reportTimezone));
     const billed: (EventBillingView & { eventKey: string })[] = await this.db.query(
       `SELECT l.event_key AS "eventKey", l.run_id AS "runId", r.invoice_number AS "invoiceNumber", l.line_no AS "lineNo",
               l.kind, l.amount_cents AS "amountCents"
