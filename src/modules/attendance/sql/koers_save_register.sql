@@ -80,11 +80,10 @@ BEGIN
       FROM koers_evaluate_absence_signals(v_may_fire, NULL, p_user, p_role, p_request_id) r;
   END IF;
 
-  IF cardinality(v_deleted) > 0 OR v_written > 0 THEN
-    INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, fields, request_id)
-    VALUES (p_user, p_role, 'attendance.register.save', 'lesson', p_lesson::text,
-            ARRAY['status', 'minutesLate', 'absenceReason', 'attendedMinutes'], p_request_id);
-  END IF;
+  -- Every save is audited, also one identical to the stored register: the teacher confirmed it at that moment.
+  INSERT INTO audit_event (actor_id, actor_role, action, entity_type, entity_id, fields, request_id)
+  VALUES (p_user, p_role, 'attendance.register.save', 'lesson', p_lesson::text,
+          ARRAY['status', 'minutesLate', 'absenceReason', 'attendedMinutes'], p_request_id);
 
   RETURN json_build_object(
     'outcome', 'saved', 'lesson', koers_register_lesson(p_lesson, p_tz),
