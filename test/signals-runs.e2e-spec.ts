@@ -1,6 +1,6 @@
 import { AttendanceStatus } from '../src/common/domain/vocabulary';
 import { DEFAULT_THRESHOLDS, evaluateRules, RuleRecord } from '../src/modules/signals/signal-rules';
-import { SignalJobs } from '../src/modules/signals/jobs/signal.jobs';
+import { NightlyPassJob } from '../src/modules/signals/jobs/nightly-pass.job';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { Reference, seedReference } from './factories/reference.factory';
 import { createUser, TestUser } from './factories/user.factory';
@@ -82,7 +82,7 @@ describe('absence signal runs (e2e)', () => {
       }
       expected.set(p.trajectoryId, evaluateRules(records, DEFAULT_THRESHOLDS).map((h) => ({ rule: h.rule, triggeredOn: h.triggeredOn, details: h.details })));
     }
-    await t.app.get(SignalJobs).nightlyPass({ asOf: '2025-12-31' });
+    await t.app.get(NightlyPassJob).handle({ asOf: '2025-12-31' });
     let fired = 0;
     for (const p of people) {
       const got = await signalsOf(p.trajectoryId);

@@ -1,7 +1,8 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../src/config/app-config';
 import { JobQueueService } from '../src/jobs/job-queue.service';
 import { NightlySignalsScheduler } from '../src/modules/signals/jobs/nightly-signals.scheduler';
-import { SignalJobs } from '../src/modules/signals/jobs/signal.jobs';
+import { NightlyPassJob } from '../src/modules/signals/jobs/nightly-pass.job';
 import { seedReference, Reference } from './factories/reference.factory';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser, TestUser } from './factories/user.factory';
@@ -204,20 +205,19 @@ describe('absence signals (e2e)', () => {
         [x.groupId, x.learnerId, x.trajectoryId],
       );
     }
-    const jobs = t.app.get(SignalJobs);
-    expect((await jobs.nightlyPass({ asOf: '2025-04-08' })).raised).toBe(1); // only `other` (R1 = 2) by then
+    const job = t.app.get(NightlyPassJob);
+    expect((await job.handle({ asOf: '2025-04-08' })).raised).toBe(1); // only `other` (R1 = 2) by then
     expect((await signalsOf(other.trajectoryId)).map((x: { rule: string }) => x.rule)).toEqual(['R1']);
-    const res = await jobs.nightlyPass({ asOf: '2025-04-30' });
+    const res = await job.handle({ asOf: '2025-04-30' });
     expect(res.raised).toBe(1);
     expect(await signalsOf(s.trajectoryId)).toEqual([expect.objectContaining({ rule: 'R1', triggered_on: '2025-04-09' })]);
-    expect((await jobs.nightlyPass({ asOf: '2025-04-30' })).raised).toBe(0);
-    expect((await jobs.evaluate({ trajectoryIds: [s.trajectoryId, other.trajectoryId] })).raised).toBe(0);
+    expect((await job.handle({ asOf: '2025-04-30' })).raised).toBe(0);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'absence_signal' AND action = 'raise' AND actor_role = 'system'`);
     expect(n).toBeGreaterThanOrEqual(2);
   });
 
   it('the scheduler enqueues the nightly pass once per date (deterministic job id)', async () => {
-    const scheduler = new NightlySignalsScheduler(t.app.get(JobQueueService), t.app.get(AppConfig));
+    const scheduler = new NightlySignalsScheduler(t.app.get(JobQueueService), t.app.get(AppConfig), new SchedulerRegistry());
     const at = new Date('2025-06-01T00:30:00Z');
     expect(await scheduler.enqueueNightlyPass(at)).toBe('2025-06-01');
     await scheduler.enqueueNightlyPass(at);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import * as dotenv from 'dotenv';
+import type { QueueName } from '../jobs/job-types';
 import { EnvironmentVariables, validateEnvironment } from './env.validation';
 import { parseTrustProxy } from './trust-proxy';
 
@@ -21,7 +22,7 @@ export function resetEnvironmentCache(): void {
 }
 
 /** Overrides used by tests and scripts that target another database. */
-export function overrideEnvironment(values: Partial<Record<keyof EnvironmentVariables, string>>): void {
+export function overrideEnvironment(values: Partial<Record<keyof EnvironmentVariables | `WORKER_CONCURRENCY_${string}`, string>>): void {
   Object.assign(process.env, values);
   cached = undefined;
 }
@@ -58,7 +59,8 @@ export class AppConfig {
   get httpRequestTimeoutMs() { return this.env.HTTP_REQUEST_TIMEOUT_SECONDS * 1000; }
   get httpHeadersTimeoutMs() { return Math.min(this.env.HTTP_HEADERS_TIMEOUT_SECONDS, this.env.HTTP_REQUEST_TIMEOUT_SECONDS) * 1000; }
   get httpKeepAliveMs() { return this.env.HTTP_KEEP_ALIVE_SECONDS * 1000; }
-  get workerConcurrency() { return this.env.WORKER_CONCURRENCY; }
+  /** Jobs one worker runs at once on this queue (WORKER_CONCURRENCY_<QUEUE>, else WORKER_CONCURRENCY, else its default). */
+  workerConcurrency(queue: QueueName): number { return this.env.queueConcurrency[queue]; }
   get publicBaseUrl() { return this.env.PUBLIC_BASE_URL ?? `http://localhost:${this.env.PORT}`; }
   get documentRetentionDays() { return this.env.DOCUMENT_RETENTION_DAYS; }
   get documentConcurrency() { return this.env.DOCUMENT_CONCURRENCY; }

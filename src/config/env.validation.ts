@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
+import { MAX_QUEUE_CONCURRENCY, resolveQueueConcurrency } from './queue-concurrency';
+import { COLLEGE_TIME_ZONE, REPORT_TIME_ZONES } from './time-zones';
 import { parseTrustProxy } from './trust-proxy';
 import {
   IsIn,
@@ -68,8 +70,8 @@ export class EnvironmentVariables {
   @IsString()
   JWT_EXPIRES_IN = '8h';
 
-  @IsIn(['Europe/Amsterdam', 'UTC'])
-  REPORT_TIMEZONE = 'Europe/Amsterdam';
+  @IsIn(REPORT_TIME_ZONES)
+  REPORT_TIMEZONE: string = COLLEGE_TIME_ZONE;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -132,11 +134,16 @@ export class EnvironmentVariables {
   @IsString()
   TRUST_PROXY = 'off';
 
+  /** Fallback for every queue without its own WORKER_CONCURRENCY_<QUEUE>; unset: each queue's default. */
+  @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(64)
-  WORKER_CONCURRENCY = 4;
+  @Max(MAX_QUEUE_CONCURRENCY)
+  WORKER_CONCURRENCY?: number;
+
+  /** Not a variable: jobs at once per queue, from WORKER_CONCURRENCY_<QUEUE> (src/config/queue-concurrency.ts). */
+  queueConcurrency: Record<string, number> = {};
 
   @IsOptional()
   @IsString()
@@ -182,18 +189,21 @@ export class ConfigValidationError extends Error {}
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
   const config = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: false });
   const errors = validateSync(config, { skipMissingProperties: false, whitelist: false });
-  const proxyErrors: string[] = [];
+  const otherErrors: string[] = [];
   try {
     parseTrustProxy(config.TRUST_PROXY);
   } catch (e) {
-    proxyErrors.push((e as Error).message);
+    otherErrors.push((e as Error).message);
   }
-  if (errors.length > 0 || proxyErrors.length > 0) {
+  const queues = resolveQueueConcurrency(raw, typeof config.WORKER_CONCURRENCY === 'number' ? config.WORKER_CONCURRENCY : undefined);
+  config.queueConcurrency = queues.concurrency;
+  otherErrors.push(...queues.errors);
+  if (errors.length > 0 || otherErrors.length > 0) {
     const lines = errors.map((e) => {
       const msg = Object.values(e.constraints ?? {})[0] ?? 'is invalid';
       return msg.startsWith(e.property) ? msg : `${e.property}: ${msg}`;
     });
-    throw new ConfigValidationError(`Invalid settings: ${[...lines, ...proxyErrors].join('; ')} (see .env.example)`);
+    throw new ConfigValidationError(`Invalid settings: ${[...lines, ...otherErrors].join('; ')} (see .env.example)`);
   }
   return config;
 }

@@ -1,10 +1,12 @@
-/** Queue names, job names and their payloads in one place. Payloads carry ids, never personal data. */
+/**
+ * Queue names, job names and their payloads in one place. Payloads carry ids, never personal data.
+ * A new queue is one line in QUEUES (plus its jobs in JOB_QUEUE): JobsModule registers it, JobQueueService finds it
+ * by its token, and the worker runs it with WORKER_CONCURRENCY_<QUEUE> jobs at once (src/config/queue-concurrency.ts).
+ */
 export const QUEUES = ['signals', 'maintenance'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export interface JobPayloads {
-  /** Re-evaluate absence rules R1/R2 for these trajectories (after a register save). */
-  'signals.evaluate': { trajectoryIds: string[] };
   /** Nightly safety net: evaluate every active trajectory as of a date (YYYY-MM-DD). */
   'signals.nightly-pass': { asOf: string };
   /** Liveness probe for the worker; used by health checks and tests. */
@@ -13,7 +15,6 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: { [N in JobName]: QueueName } = {
-  'signals.evaluate': 'signals',
   'signals.nightly-pass': 'signals',
   'maintenance.ping': 'maintenance',
 };

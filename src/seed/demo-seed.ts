@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { todayIn } from '../common/domain/calendar';
 import { AppConfig } from '../config/app-config';
+import { COLLEGE_TIME_ZONE } from '../config/time-zones';
 import { bsnHash, encryptBsn } from '../modules/learners/bsn/bsn';
 import { searchKey } from '../modules/learners/name-folding';
 import { bulkInsert } from './bulk-insert';
@@ -88,7 +89,7 @@ export async function seedDemo(
   db: DataSource,
   opts: { today?: string; config?: AppConfig; onPhase?: (phase: string, ms: number) => void } = {},
 ): Promise<SeedSummary> {
-  const today = opts.today ?? todayIn('Europe/Amsterdam');
+  const today = opts.today ?? todayIn(COLLEGE_TIME_ZONE);
   let mark = Date.now();
   const phase = (name: string) => {
     opts.onPhase?.(name, Date.now() - mark);

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../common/auth/scope';
 import { addDays, isoWeekday, minDay } from '../common/domain/calendar';
 import { AppConfig } from '../config/app-config';
+import { COLLEGE_TIME_ZONE } from '../config/time-zones';
 import { AuditService } from '../modules/audit/audit.service';
 import { EvaluationActor, RaisedSignal, SignalEvaluationRepository } from '../modules/signals/signal-evaluation.repository';
 import { SignalRepository } from '../modules/signals/signal.repository';
@@ -139,7 +140,7 @@ export async function raiseDemoSignals(
 
   // The service stamps now(); the demo's history happened on the simulated days (never after now()). A signal
   // raised by a register save carries the save's time (the demo saves registers at 17:30 UTC), the nightly pass 02:30.
-  const local = (day: string | null, time: string) => (day ? `${day} ${time} Europe/Amsterdam` : null);
+  const local = (day: string | null, time: string) => (day ? `${day} ${time} ${COLLEGE_TIME_ZONE}` : null);
   await m.query(
     `UPDATE absence_signal s
         SET raised_at = least(x.raised::timestamptz, now()),

@@ -1,6 +1,6 @@
 /**
  * Set-based SQL for the scale data set: PostgreSQL generates the bulk rows itself.
- * $1 is always "today" (Europe/Amsterdam) as a date.
+ * $1 is always "today" (in the college's time zone, COLLEGE_TIME_ZONE) as a date.
  */
 
 /** Deterministic per-row spread from a row number: (n * prime) mod m. */

@@ -1,5 +1,5 @@
-import { INestApplicationContext, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplicationContext, LoggerService, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
 import { DataSource, EntityTarget, ObjectLiteral, Repository } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { overrideEnvironment } from '../../src/config/app-config';
@@ -27,29 +27,37 @@ export interface ServiceContext {
  * handlers, whose processors then run on this context's own Redis prefix). `env`: settings on top of the test
  * database's, e.g. `{ REPORT_TIMEZONE: 'UTC' }`.
  */
+const quiet = () => undefined;
+const SILENT: LoggerService = { log: quiet, error: quiet, warn: quiet, debug: quiet, verbose: quiet };
+
 export async function createServiceContext(
   opts: { module?: Type<unknown>; env?: Parameters<typeof overrideEnvironment>[0] } = {},
 ): Promise<ServiceContext> {
   const database = await createTestDatabase();
   if (opts.env) overrideEnvironment(opts.env);
-  let app: INestApplicationContext;
+  // A testing module rather than NestFactory: when start-up fails (the case some specs prove), it can still be closed,
+  // so no pool or Redis connection outlives the spec.
+  let app: INestApplicationContext | undefined;
   try {
-    app = await NestFactory.createApplicationContext(opts.module ?? AppModule, { logger: false, abortOnError: false });
+    app = await Test.createTestingModule({ imports: [opts.module ?? AppModule] }).setLogger(SILENT).compile();
+    app.useLogger(false);
     await app.init();
   } catch (e) {
+    await app?.close().catch(() => undefined);
     await database.drop();
     throw e;
   }
-  const db = app.get(DataSource);
+  const context = app;
+  const db = context.get(DataSource);
   return {
-    app,
+    app: context,
     db,
     dbName: database.dbName,
     queuePrefix: database.queuePrefix,
-    get: <T>(token: Type<T>) => app.get(token, { strict: false }),
+    get: <T>(token: Type<T>) => context.get(token, { strict: false }),
     repo: <T extends ObjectLiteral>(entity: EntityTarget<T>) => db.getRepository(entity),
     async close() {
-      await app.close();
+      await context.close();
       await database.drop();
     },
   };

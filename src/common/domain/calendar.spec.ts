@@ -13,8 +13,9 @@ import {
   mondayOf,
   todayIn,
 } from './calendar';
+import { COLLEGE_TIME_ZONE } from '../../config/time-zones';
 
-const AMS = 'Europe/Amsterdam';
+const AMS = COLLEGE_TIME_ZONE;
 
 describe('isCalendarDate', () => {
   it.each(['2025-01-01', '2024-02-29', '2000-02-29', '1999-12-31', '2025-03-30', '2025-10-26', '0001-01-01', '9999-12-31'])('accepts %s', (d) => {

@@ -5,7 +5,7 @@ import { registerDecorator, ValidationArguments, ValidationOptions } from 'class
  *
  * Arithmetic works on the day itself in UTC, so a DST change can never shift a day;
  * only "today" depends on a time zone, and callers pass it (AppConfig.reportTimezone,
- * or 'Europe/Amsterdam' where that is fixed by the domain).
+ * or COLLEGE_TIME_ZONE from src/config where that is fixed by the domain).
  */
 
 const DAY_MS = 86_400_000;

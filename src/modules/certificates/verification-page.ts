@@ -1,5 +1,6 @@
 import { dutchDate, dutchHours } from './pdf/dutch-format';
 import { VerificationRow } from './certificate.repository';
+import { COLLEGE_TIME_ZONE } from '../../config/time-zones';
 
 /** What the public verification shows: validity, kind, dates, levels or hours, and the holder as initials + surname. */
 export interface VerificationView {
@@ -34,8 +35,8 @@ export function initialsAndSurname(firstName: string, lastName: string): string 
   return [initials, lastName.normalize('NFC')].filter(Boolean).join(' ');
 }
 
-/** The date of an instant on the Amsterdam calendar. */
-const amsterdamDay = (t: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(t);
+/** The date of an instant on the college's (Amsterdam) calendar. */
+const amsterdamDay = (t: Date): string => new Intl.DateTimeFormat('en-CA', { timeZone: COLLEGE_TIME_ZONE }).format(t);
 
 export function verificationView(row: VerificationRow): VerificationView {
   const h = row.facts.hours;

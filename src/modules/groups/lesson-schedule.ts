@@ -18,7 +18,7 @@ export interface LessonOccurrence {
 
 /*
  * Day numbers (days since the epoch) work on the date itself (UTC arithmetic), so a DST
- * change in Europe/Amsterdam can never shift a lesson to another day or hour: start times
+ * change in the college's time zone can never shift a lesson to another day or hour: start times
  * are local wall-clock times and stay as written.
  */
 export { dateOfDayNumber, dayNumber };

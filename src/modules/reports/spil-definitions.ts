@@ -1,4 +1,5 @@
 import { DROPOUT_REASONS, LANGUAGE_SKILLS } from '../../common/domain/vocabulary';
+import { COLLEGE_TIME_ZONE } from '../../config/time-zones';
 
 /** How an indicator's value reads: a rate 0..1, a count, hours, minutes, or a mean level step. */
 export type SpilUnit = 'rate' | 'count' | 'hours' | 'minutes' | 'levels';
@@ -45,7 +46,7 @@ export const SPIL_DEFINITIONS: readonly SpilDefinition[] = [
 
 /** Extra rows of the documents and the dashboard that are not indicators of their own. */
 export const SPIL_GENERAL_NOTES: readonly string[] = [
-  'Periode: begin- en einddatum tellen mee; datums en "vandaag" in de tijdzone Europe/Amsterdam.',
+  `Periode: begin- en einddatum tellen mee; datums en "vandaag" in de tijdzone ${COLLEGE_TIME_ZONE}.`,
   'Normen komen uit het contract van de gemeente dat geldig is op de laatste dag van de periode; zonder geldig contract geen normen.',
   'Een norm voor het uitvalpercentage is een maximum (gehaald bij een waarde op of onder de norm); elke andere norm is een minimum.',
   'Een percentage waarvan de noemer 0 is heeft geen waarde ("–") en is gehaald noch niet gehaald.',

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SignalJobs } from './jobs/signal.jobs';
+import { NightlyPassJob } from './jobs/nightly-pass.job';
 import { SignalEvaluationRepository } from './signal-evaluation.repository';
 import { SignalRepository } from './signal.repository';
 import { SignalsController } from './signals.controller';
@@ -7,7 +7,7 @@ import { SignalsService } from './signals.service';
 
 @Module({
   controllers: [SignalsController],
-  providers: [SignalsService, SignalRepository, SignalEvaluationRepository, SignalJobs],
+  providers: [SignalsService, SignalRepository, SignalEvaluationRepository, NightlyPassJob],
   exports: [SignalEvaluationRepository],
 })
 export class SignalsModule {}

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { todayIn } from '../../common/domain/calendar';
 import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { CompleteTrajectoryDto, DropOutTrajectoryDto, TransitionDto } from './dto/transition.dto';
 import { TrajectoryViewDto } from './dto/trajectory-view.dto';
@@ -23,6 +24,7 @@ export class TrajectoryTransitionsService {
     private readonly repo: TrajectoryRepository,
     private readonly trajectories: TrajectoriesService,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   activate(id: string, dto: TransitionDto, scope: Scope) {
@@ -57,7 +59,7 @@ export class TrajectoryTransitionsService {
 
   private checkEndDate(field: string, date: string, state: TrajectoryState): void {
     if (date < state.startDate) throw ValidationFailedException.field(field, `must be on or after the start date (${state.startDate})`);
-    const today = todayIn('Europe/Amsterdam');
+    const today = todayIn(this.config.reportTimezone);
     if (date > today) throw ValidationFailedException.field(field, `cannot be in the future (today is ${today})`);
   }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { CEFR_LEVELS, CefrLevel, Skill, SKILLS } from '../../../common/domain/vocabulary';
+import { COLLEGE_TIME_ZONE } from '../../../config/time-zones';
 
 /** Optional, but null is not a value: a null level or passed would store a result-less assessment. */
 const sent = (field: string) => ValidateIf((o: Record<string, unknown>) => o[field] !== undefined);
@@ -11,7 +12,7 @@ export class CreateAssessmentDto {
   @IsIn(SKILLS)
   skill: Skill;
 
-  @ApiProperty({ example: '2025-03-14', description: 'Day of the assessment; not in the future (Europe/Amsterdam)' })
+  @ApiProperty({ example: '2025-03-14', description: `Day of the assessment; not in the future (${COLLEGE_TIME_ZONE})` })
   @IsCalendarDate()
   date: string;
 

@@ -21,6 +21,7 @@ import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LESSON_MODES, LessonMode } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { NotBlank, SingleLine } from '../../../common/http/text-fields';
+import { COLLEGE_TIME_ZONE } from '../../../config/time-zones';
 
 /** Validate only when the key is present: a PATCH may leave a field out, but null would clear a required column. */
 const IfPresent = () => ValidateIf((_o, v) => v !== undefined);
@@ -34,7 +35,7 @@ export class ScheduleSlotDto {
   @Max(7)
   weekday: number;
 
-  @ApiProperty({ example: '09:00', description: 'Local start time (Europe/Amsterdam), HH:MM' })
+  @ApiProperty({ example: '09:00', description: `Local start time (${COLLEGE_TIME_ZONE}), HH:MM` })
   @IsString()
   @Matches(TIME_HHMM, { message: 'startTime must be a time HH:MM (00:00–23:59)' })
   startTime: string;
@@ -240,7 +241,7 @@ export class GroupView {
   @ApiProperty() startDate: string;
   @ApiPropertyOptional({ nullable: true }) endDate: string | null;
   @ApiProperty() version: number;
-  @ApiProperty({ description: 'Enrolments that include today (Europe/Amsterdam)' }) enrolledCount: number;
+  @ApiProperty({ description: `Enrolments that include today (${COLLEGE_TIME_ZONE})` }) enrolledCount: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }

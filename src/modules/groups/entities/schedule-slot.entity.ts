@@ -22,7 +22,7 @@ export class ScheduleSlot {
   @Column({ type: 'smallint' })
   weekday: number;
 
-  /** Local start time HH:MM (Europe/Amsterdam). */
+  /** Local start time HH:MM (the college's time zone, COLLEGE_TIME_ZONE). */
   @Column({ type: 'time' })
   startTime: string;
 

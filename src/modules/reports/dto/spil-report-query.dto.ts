@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 
-/** A SPIL period (both days inclusive, Europe/Amsterdam) and optionally one municipality. */
+/** A SPIL period (both days inclusive, in REPORT_TIMEZONE) and optionally one municipality. */
 export class SpilReportQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One municipality; left out: every municipality plus the region total (a municipality user always gets its own)' })
   @IsOptional()

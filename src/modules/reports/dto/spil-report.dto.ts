@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COLLEGE_TIME_ZONE } from '../../../config/time-zones';
 
 export class SpilIndicatorDto {
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'null when the denominator of a rate is 0' }) value: number | null;
@@ -38,7 +39,7 @@ export class SpilReportDto {
   @ApiProperty({ example: '2025-01-01' }) from: string;
   @ApiProperty({ example: '2025-03-31' }) to: string;
   @ApiProperty({ example: '2025-04-15' }) today: string;
-  @ApiProperty({ example: 'Europe/Amsterdam' }) timeZone: string;
+  @ApiProperty({ example: COLLEGE_TIME_ZONE }) timeZone: string;
   @ApiProperty({ type: [SpilMunicipalityReportDto] }) municipalities: SpilMunicipalityReportDto[];
   @ApiPropertyOptional({ nullable: true, type: SpilReportPartDto, description: 'Region total (only when no municipality was chosen, never for a municipality user)' })
   total: SpilReportPartDto | null;

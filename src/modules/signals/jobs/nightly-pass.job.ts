@@ -7,25 +7,23 @@ import { SignalEvaluationRepository } from '../signal-evaluation.repository';
 
 const SYSTEM_ACTOR = { userId: null, role: 'system' };
 
-/** Worker handlers; both are idempotent (the open-signal index and the "after the last signal" rule). */
+/**
+ * signals.nightly-pass: every unfinished trajectory in one set-based statement, records up to `asOf`. Idempotent
+ * (the open-signal index and the "after the last signal" rule). A register save evaluates its own trajectories in
+ * the same statement as the save (koers_save_register), so no per-save job exists; this pass catches records that
+ * arrive otherwise (imports, corrections in the database).
+ */
 @Injectable()
-export class SignalJobs {
-  private readonly logger = new Logger('SignalJobs');
+export class NightlyPassJob {
+  private readonly logger = new Logger('NightlyPassJob');
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly evaluation: SignalEvaluationRepository,
   ) {}
 
-  @JobHandler('signals.evaluate')
-  async evaluate(payload: JobPayloads['signals.evaluate']): Promise<{ raised: number }> {
-    const raised = await this.db.transaction((m) => this.evaluation.evaluate(m, payload.trajectoryIds, null, SYSTEM_ACTOR));
-    return { raised: raised.length };
-  }
-
-  /** Every unfinished trajectory in one set-based statement, records up to `asOf`. */
   @JobHandler('signals.nightly-pass')
-  async nightlyPass(payload: JobPayloads['signals.nightly-pass']): Promise<{ asOf: string; raised: number; ms: number }> {
+  async handle(payload: JobPayloads['signals.nightly-pass']): Promise<{ asOf: string; raised: number; ms: number }> {
     const started = Date.now();
     const raised = await this.db.transaction((m) => this.evaluation.evaluate(m, null, payload.asOf, SYSTEM_ACTOR));
     const result = { asOf: payload.asOf, raised: raised.length, ms: Date.now() - started };
