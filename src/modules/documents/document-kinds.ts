@@ -10,6 +10,10 @@ export interface DocumentParams {
   'reports.spil.xlsx': SpilDocumentParams;
   /** SPIL quarterly PDF (kwartaalrapportage), same parameters. */
   'reports.spil.pdf': SpilDocumentParams;
+  /** The dry run of an import (learners or DUO exam results): per-row outcome as an xlsx. */
+  'import.dry-run': { importId: string };
+  /** Hours for DUO (Gevolgde Uren) of one municipality up to a date, as JSON or xlsx. */
+  'export.duo-hours': { municipalityId: string; until: string; format: 'json' | 'xlsx' };
 }
 
 export interface SpilDocumentParams {
@@ -20,4 +24,4 @@ export interface SpilDocumentParams {
 
 export type DocumentKindName = keyof DocumentParams;
 
-export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf'];
+export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf', 'import.dry-run', 'export.duo-hours'];
