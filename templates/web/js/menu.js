@@ -10,6 +10,7 @@ const NAV = [
   { href: '#/trajectories', label: 'Trajecten', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality'] },
   { href: '#/lessons', label: 'Lessen en presentielijsten', roles: ['admin', 'coordinator', 'teacher'] },
   { href: '#/signals', label: 'Verzuimsignalen', roles: ['admin', 'coordinator', 'teacher', 'municipality'] },
+  { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/me', label: 'Mijn traject', roles: ['learner'] },
 ];
 

@@ -13,6 +13,7 @@ import { mePage } from './pages/me.js';
 import { registerPage } from './pages/register.js';
 import { signalPage } from './pages/signal.js';
 import { signalsPage } from './pages/signals.js';
+import { spilPage } from './pages/spil.js';
 import { trajectoriesPage } from './pages/trajectories.js';
 import { trajectoryPage } from './pages/trajectory.js';
 
@@ -27,6 +28,7 @@ const ROUTES = [
   [/^#\/lessons$/, (m, p) => lessonsPage(p), ['admin', 'coordinator', 'teacher']],
   [/^#\/signals\/([\w-]+)$/, (m) => signalPage(m[1]), ['admin', 'coordinator', 'teacher', 'municipality']],
   [/^#\/signals$/, (m, p) => signalsPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
+  [/^#\/spil$/, (m, p) => spilPage(p), ['admin', 'coordinator', 'municipality']],
   [/^#\/me$/, () => mePage(), ['learner']],
 ];
 
