@@ -203,9 +203,9 @@ describe('web pages in a real browser (e2e)', () => {
     const s = await registerSetup();
     const [a, b, c] = s.learners;
     const page = await newPage();
-    await login(page, s.teacher, 'Deelnemers');
-    expect(await navLinks(page)).toEqual(['Deelnemers', 'Trajecten', 'Lessen en presentielijsten', 'Verzuimsignalen']);
-    await page.getByRole('link', { name: 'Lessen en presentielijsten' }).click();
+    await login(page, s.teacher, 'Vandaag');
+    expect(await navLinks(page)).toEqual(['Vandaag', 'Deelnemers', 'Trajecten', 'Lessen', 'Verzuimsignalen']);
+    await page.getByRole('link', { name: 'Lessen', exact: true }).click();
     await page.getByRole('heading', { name: 'Lessen' }).waitFor();
     await page.getByText('vervallen').waitFor();
     await page.getByText('Docent ziek').waitFor();
@@ -216,32 +216,33 @@ describe('web pages in a real browser (e2e)', () => {
     await expectCleanScreen(page);
 
     // te laat without minutes and geoorloofd afwezig without a reason: the server's errors appear on those lines.
-    await page.getByLabel(`Status ${a.name}`).selectOption('late');
-    await page.getByLabel(`Status ${b.name}`).selectOption('absent_authorised');
-    await page.getByLabel(`Status ${c.name}`).selectOption('absent_unauthorised');
+    const tap = (name: string, label: string) => page.getByRole('radiogroup', { name: `Status ${name}` }).getByText(label, { exact: true }).click();
+    await tap(a.name, 'te laat');
+    await tap(b.name, 'geoorloofd');
+    await tap(c.name, 'ongeoorloofd');
     await page.getByRole('button', { name: 'Presentielijst opslaan' }).click();
     await page.getByText('Niet alle velden zijn goed ingevuld.').waitFor();
-    const rowA = page.locator('tr', { has: page.getByLabel(`Status ${a.name}`) });
-    const rowB = page.locator('tr', { has: page.getByLabel(`Status ${b.name}`) });
+    const rowA = page.locator('tr', { has: page.getByRole('radiogroup', { name: `Status ${a.name}` }) });
+    const rowB = page.locator('tr', { has: page.getByRole('radiogroup', { name: `Status ${b.name}` }) });
     await rowA.getByText('vul bij ‘te laat’ het aantal minuten in (meer dan 0)').waitFor();
     await rowB.getByText('vul bij ‘geoorloofd afwezig’ een reden in').waitFor();
     expect(await page.getByLabel(`Minuten te laat ${a.name}`).getAttribute('aria-invalid')).toBe('true');
 
     // More minutes late than the lesson lasts.
     await page.getByLabel(`Minuten te laat ${a.name}`).fill('200');
-    await page.getByLabel(`Reden ${b.name}`).fill('Tandarts');
+    await page.getByLabel(`Reden ${b.name}`).selectOption('arts of ziekenhuis');
     await page.getByRole('button', { name: 'Presentielijst opslaan' }).click();
     await rowA.getByText('mag niet meer zijn dan de 180 minuten van de les').waitFor();
     expect(await rowB.locator('.field-error').count()).toBe(0);
 
     await page.getByLabel(`Minuten te laat ${a.name}`).fill('15');
     await page.getByRole('button', { name: 'Presentielijst opslaan' }).click();
-    await page.getByText(/Opgeslagen om/).waitFor();
+    await page.getByText('Opgeslagen.').waitFor();
     await page.getByText('1 te laat · 1 geoorloofd afwezig · 1 ongeoorloofd afwezig').waitFor();
     const records = () => t.db.query(
       `SELECT learner_id, status, minutes_late, absence_reason, attended_minutes FROM attendance_record WHERE lesson_id = $1 ORDER BY status`, [s.past.id]);
     expect(await records()).toEqual([
-      { learner_id: b.id, status: 'absent_authorised', minutes_late: 0, absence_reason: 'Tandarts', attended_minutes: 0 },
+      { learner_id: b.id, status: 'absent_authorised', minutes_late: 0, absence_reason: 'arts of ziekenhuis', attended_minutes: 0 },
       { learner_id: c.id, status: 'absent_unauthorised', minutes_late: 0, absence_reason: null, attended_minutes: 0 },
       { learner_id: a.id, status: 'late', minutes_late: 15, absence_reason: null, attended_minutes: 165 },
     ]);
@@ -249,13 +250,13 @@ describe('web pages in a real browser (e2e)', () => {
     // Reopen the lesson: the saved register shows; change it and save again: it replaces the old one.
     await page.reload();
     await page.getByRole('heading', { name: /Presentielijst/ }).waitFor();
-    expect(await page.getByLabel(`Status ${a.name}`).inputValue()).toBe('late');
+    expect(await page.getByRole('radiogroup', { name: `Status ${a.name}` }).getByRole('radio', { name: 'te laat' }).isChecked()).toBe(true);
     expect(await page.getByLabel(`Minuten te laat ${a.name}`).inputValue()).toBe('15');
     expect(await page.getByText('Deze presentielijst is nog niet ingevuld').count()).toBe(0);
     await page.getByRole('button', { name: 'Iedereen aanwezig' }).click();
     await page.getByRole('button', { name: 'Presentielijst opslaan' }).click();
     await page.getByText('3 aanwezig').waitFor();
-    await page.getByText(/Opgeslagen om/).waitFor();
+    await page.getByText('Opgeslagen.').waitFor();
     const again = await records();
     expect(again).toHaveLength(3);
     expect(again.every((r: { status: string; attended_minutes: number }) => r.status === 'present' && r.attended_minutes === 180)).toBe(true);
@@ -322,7 +323,7 @@ describe('web pages in a real browser (e2e)', () => {
     await page2.close();
 
     const page3 = await newPage();
-    await login(page3, s.teacher, 'Deelnemers');
+    await login(page3, s.teacher, 'Vandaag');
     await page3.getByRole('link', { name: 'Verzuimsignalen' }).click();
     await page3.getByRole('link', { name: victim.name }).click();
     await page3.getByRole('heading', { name: /Verzuimsignaal/ }).waitFor();
@@ -441,11 +442,11 @@ describe('web pages in a real browser (e2e)', () => {
 
     const page2 = await newPage();
     watch(page2);
-    await login(page2, s.teacher, 'Deelnemers');
+    await login(page2, s.teacher, 'Vandaag');
     await page2.goto(`${base}/#/lessons/${s.past.id}/register`);
     await expectText(page2);
     await page2.getByRole('button', { name: 'Presentielijst opslaan' }).click();
-    await page2.getByText(/Opgeslagen om/).waitFor();
+    await page2.getByText('Opgeslagen.').waitFor();
     await expectText(page2);
     await page2.close();
 

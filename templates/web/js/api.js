@@ -43,3 +43,27 @@ export async function api(path, opts = {}) {
   if (!res.ok) throw new ApiError({ status: res.status, ...(data && typeof data === 'object' ? data : {}) });
   return data;
 }
+
+/** A file upload (multipart field `file`); the answer as api() gives it. @param {string} path @param {File | Blob} file @returns {Promise<unknown>} */
+export async function apiUpload(path, file) {
+  const body = new FormData();
+  body.append('file', file);
+  /** @type {Record<string, string>} */
+  const headers = { Accept: 'application/json' };
+  if (state.token) headers.Authorization = `Bearer ${state.token}`;
+  const res = await fetch(API + path, { method: 'POST', headers, body }).catch(() => null);
+  if (!res) throw new ApiError({ status: 0, code: 'network', detail: 'Geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.' });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiError({ status: res.status, ...(data && typeof data === 'object' ? data : {}) });
+  return data;
+}
+
+/** A file the API serves behind the bearer token, as an object URL for a preview. @param {string} url (absolute API path) */
+export async function apiObjectUrl(url) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  if (state.token) headers.Authorization = `Bearer ${state.token}`;
+  const res = await fetch(url.startsWith('/api/') ? url : API + url, { headers });
+  if (!res.ok) throw new ApiError({ status: res.status, code: res.status === 404 ? 'not_found' : undefined });
+  return URL.createObjectURL(await res.blob());
+}

@@ -37,3 +37,7 @@ export const FIELD_NL = {
 /** @type {Record<string, string>} */
 /** Rule names without numbers: the thresholds are the contract's, shown per signal from its details (tables.js). */
 export const RULE_NL = { R1: 'R1: lessen achter elkaar ongeoorloofd afwezig', R2: 'R2: uren ongeoorloofd afwezig binnen een periode' };
+/** The absence reasons a teacher picks from; "overig" takes a note ("overig: …"). */
+export const ABSENCE_REASONS = ['ziek', 'arts of ziekenhuis', 'IND of gemeente', 'werk', 'kinderopvang', 'overig'];
+/** Short labels for the register's status buttons. @type {Record<string, string>} */
+export const ATTENDANCE_SHORT = { present: 'aanwezig', late: 'te laat', absent_authorised: 'geoorloofd', absent_unauthorised: 'ongeoorloofd' };

@@ -39,7 +39,7 @@ export async function listPage({ title, path, columns, filters = '', rowHref, pa
   const to = Math.min(data.total, data.page * data.pageSize);
   const n = (/** @type {number} */ x) => x.toLocaleString('nl-NL');
   mount($app, html`<h1>${title}</h1>${intro}${filters}
-    <div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows.length ? rows : html`<tr><td colspan="${columns.length}" class="empty">${empty}</td></tr>`}</tbody></table></div>
+    <div class="table-wrap" tabindex="0"><table><thead><tr>${head}</tr></thead><tbody>${rows.length ? rows : html`<tr><td colspan="${columns.length}" class="empty">${empty}</td></tr>`}</tbody></table></div>
     <nav class="pager" aria-label="Paginering"><button type="button" class="secondary" id="prev">Vorige</button>
     <span>Pagina ${n(data.page)} van ${n(pages)} · ${data.total ? `${n(from)}–${n(to)} van ` : ''}${n(data.total)} ${data.total === 1 ? 'resultaat' : 'resultaten'}</span>
     <button type="button" class="secondary" id="next">Volgende</button></nav>`);

@@ -6,9 +6,10 @@ import { navigate } from './navigate.js';
 import { clearSession, role, state } from './session.js';
 
 const NAV = [
+  { href: '#/today', label: 'Vandaag', roles: ['teacher'] },
   { href: '#/learners', label: 'Deelnemers', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality'] },
   { href: '#/trajectories', label: 'Trajecten', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality'] },
-  { href: '#/lessons', label: 'Lessen en presentielijsten', roles: ['admin', 'coordinator', 'teacher'] },
+  { href: '#/lessons', label: 'Lessen', roles: ['admin', 'coordinator', 'teacher'] },
   { href: '#/signals', label: 'Verzuimsignalen', roles: ['admin', 'coordinator', 'teacher', 'municipality'] },
   { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/me', label: 'Mijn traject', roles: ['learner'] },
@@ -16,7 +17,7 @@ const NAV = [
 
 /** Where a role lands after logging in, and after a page it may not see. */
 /** @param {string} r */
-export const homeOf = (r) => (r === 'learner' ? '#/me' : '#/learners');
+export const homeOf = (r) => (r === 'learner' ? '#/me' : r === 'teacher' ? '#/today' : '#/learners');
 
 function logout() {
   clearSession();

@@ -69,7 +69,8 @@ function fieldLabel(field) {
 export function problemNl(e) {
   /** @type {Partial<import('./types.js').Problem> & { requestId?: string }} */
   const p = e.problem || {};
-  const fields = (p.errors || []).map((f) => ({ field: f.field, message: messageNl(f.message) }));
+  // Messages the page made itself (`dutch`) are already in Dutch.
+  const fields = (p.errors || []).map((f) => ({ field: f.field, message: e.problem?.dutch ? f.message : messageNl(f.message) }));
   let summary = CODE_NL[p.code];
   if (p.code === 'network' || p.code === 'session_expired') summary = p.detail;
   if (!summary) {

@@ -1,6 +1,7 @@
 // @ts-check
 /* Hash routes → pages, each limited to the roles that may see it; unknown or forbidden routes go to the role's home. */
 import { html, mount } from './html.js';
+import { mayLeave, setLeaveGuard } from './leave-guard.js';
 import { problemHtml } from './problems.js';
 import { homeOf, renderChrome } from './menu.js';
 import { role, state } from './session.js';
@@ -14,6 +15,7 @@ import { registerPage } from './pages/register.js';
 import { signalPage } from './pages/signal.js';
 import { signalsPage } from './pages/signals.js';
 import { spilPage } from './pages/spil.js';
+import { todayPage } from './pages/today.js';
 import { trajectoriesPage } from './pages/trajectories.js';
 import { trajectoryPage } from './pages/trajectory.js';
 
@@ -30,11 +32,20 @@ const ROUTES = [
   [/^#\/signals$/, (m, p) => signalsPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
   [/^#\/spil$/, (m, p) => spilPage(p), ['admin', 'coordinator', 'municipality']],
   [/^#\/me$/, () => mePage(), ['learner']],
+  [/^#\/today$/, () => todayPage(), ['teacher']],
 ];
 
 // A slow page that finishes after the user has moved on must not steal focus or show its error.
 let renderSeq = 0;
+let shownHash = location.hash;
 export async function render() {
+  // Unsaved changes: stay on the page (and put its address back) unless the user agrees to leave.
+  if (location.hash !== shownHash && !mayLeave()) {
+    history.replaceState(null, '', shownHash);
+    return;
+  }
+  shownHash = location.hash;
+  setLeaveGuard(null);
   const seq = ++renderSeq;
   renderChrome();
   if (!state.token || !state.user) {

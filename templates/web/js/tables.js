@@ -39,7 +39,16 @@ export function levelsTable(levels, intakeLevels) {
     const target = pf ? (s.target ? 'behalen' : dash) : or(s.target);
     const reached = s.reached == null ? dash : s.reached ? html`<span class="badge good">ja</span>` : 'nee';
     const skill = SKILL_TITLE[s.skill] ? html`<abbr title="${SKILL_TITLE[s.skill]}">${SKILL_NL[s.skill]}</abbr>` : SKILL_NL[s.skill] || s.skill;
-    return html`<tr><td>${skill}</td><td>${pf ? dash : or(s.intake)}</td><td>${current}</td><td>${target}</td><td>${reached}</td></tr>`;
+    return html`<tr><td>${skill}</td><td>${pf ? dash : or(s.intake)}</td><td>${current}</td><td>${target}</td><td>${reached}</td><td>${pf ? '' : levelBar(s)}</td></tr>`;
   });
-  return html`<table><thead><tr><th scope="col">Vaardigheid</th><th scope="col">Instroomniveau</th><th scope="col">Niveau nu</th><th scope="col">Streefniveau</th><th scope="col">Bereikt</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return html`<div class="table-wrap" tabindex="0"><table class="levels"><thead><tr><th scope="col">Vaardigheid</th><th scope="col">Instroomniveau</th><th scope="col">Niveau nu</th><th scope="col">Streefniveau</th><th scope="col">Bereikt</th><th scope="col"><span class="sr-only">Grafiek</span></th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+const CEFR = ['A0', 'A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+/** A small chart A0..C2: the bar is the level now, the marks the intake (|) and target (◆) levels; the table beside it says the same in words. @param {import('./types.js').SkillLevel} s */
+function levelBar(s) {
+  const now = CEFR.indexOf(s.current || s.intake || '');
+  const intake = CEFR.indexOf(s.intake || '');
+  const target = CEFR.indexOf(String(s.target || ''));
+  return html`<span class="lvl" aria-hidden="true">${CEFR.map((l, i) => html`<span class="lvl-step${i <= now ? ' on' : ''}${i === intake ? ' intake' : ''}${i === target ? ' target' : ''}" title="${l}">${l}</span>`)}</span>`;
 }

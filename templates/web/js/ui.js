@@ -68,3 +68,42 @@ export function clearFormErrors(form) {
     i.removeAttribute('aria-describedby');
   });
 }
+
+/** A form's fields as trimmed strings (a checked checkbox is "on"). @param {HTMLFormElement} form @returns {Record<string, string>} */
+export function formValues(form) {
+  /** @type {Record<string, string>} */
+  const out = {};
+  new FormData(form).forEach((v, k) => {
+    if (typeof v === 'string') out[k] = v.trim();
+  });
+  return out;
+}
+
+/**
+ * Wires a form: on submit `fn(values)` runs with the submit button disabled; a refusal from the API lands next to the
+ * fields it names, the rest in the form's `[role=alert]`.
+ * @param {HTMLFormElement} form @param {(v: Record<string, string>) => Promise<unknown>} fn
+ */
+export function onSubmit(form, fn) {
+  form.noValidate = true;
+  form.onsubmit = async (ev) => {
+    ev.preventDefault();
+    clearFormErrors(form);
+    const alertEl = form.querySelector('[role="alert"]') || form.appendChild(Object.assign(document.createElement('div'), { className: 'error' }));
+    alertEl.setAttribute('role', 'alert');
+    alertEl.textContent = '';
+    const btn = /** @type {HTMLButtonElement | null} */ (ev.submitter || form.querySelector('button[type="submit"], button:not([type])'));
+    if (btn) btn.disabled = true;
+    try {
+      await fn(formValues(form));
+    } catch (e) {
+      if (form.isConnected) showFormErrors(form, e, alertEl);
+      else toast(problemNl(e).summary);
+    } finally {
+      if (btn) btn.disabled = false;
+    }
+  };
+}
+
+/** A client-side refusal shaped like the API's, so it shows the same way. @param {string} field @param {string} message */
+export const fieldError = (field, message) => ({ problem: { status: 400, code: 'validation_failed', dutch: true, errors: [{ field, message }] } });

@@ -1,13 +1,15 @@
 // @ts-check
 /* One learner: personal data with the masked BSN ("Toon BSN" for coordinators, audited), levels, trajectories. */
 import { api } from '../api.js';
-import { fmtDate, fullName, link, or, statusBadge } from '../format.js';
-import { html, mount } from '../html.js';
+import { fmtDate, fmtHours, fmtNum, fullName, link, or, pct, statusBadge } from '../format.js';
+import { append, html, mount } from '../html.js';
 import { municipalityNames } from '../lookups.js';
 import { problemNl } from '../problems.js';
 import { isRole } from '../session.js';
 import { levelsTable } from '../tables.js';
 import { $app, bindRowLinks, setTitle, toast } from '../ui.js';
+import { assessments, progressNotes } from './learner-work.js';
+import { portfolioPanel } from './portfolio.js';
 
 /** @typedef {import('../types.js').Learner} Learner */
 /** @typedef {import('../types.js').Trajectory} Trajectory */
@@ -47,6 +49,7 @@ export async function learnerPage(id) {
     <section class="card"><h2>Niveaus</h2>${levelsTable(levels, l.intakeLevels)}</section></div>
     <section class="card"><h2>Trajecten</h2>${trajectoryTable(trajectories.items)}</section>`);
   bindRowLinks();
+  await workPanels(l, trajectories.items);
   const btn = /** @type {HTMLButtonElement | null} */ (document.getElementById('reveal'));
   if (btn) {
     btn.onclick = async () => {
@@ -62,4 +65,35 @@ export async function learnerPage(id) {
       }
     };
   }
+}
+
+/**
+ * For the learner's current trajectory, the daily work of teachers and coordinators: attendance, progress
+ * conversations, assessments and the portfolio (DOMAIN.md: never for the municipality or finance).
+ * @param {Learner} l @param {Trajectory[]} items
+ */
+async function workPanels(l, items) {
+  const current = items.find((t) => t.status === 'active' || t.status === 'suspended') || items.find((t) => t.status === 'planned') || items[0];
+  const staff = isRole('admin', 'coordinator', 'teacher');
+  if (!staff && !current) return;
+  append($app, html`<div class="grid">${current ? html`<section class="card" id="att"><h2>Aanwezigheid (huidig traject)</h2><p>Laden…</p></section>` : ''}
+    ${staff ? html`<section class="card" id="assessments"><h2>Toetsen en examens</h2><p>Laden…</p></section>` : ''}</div>
+    ${staff && current ? html`<div class="grid"><section class="card" id="notes"><h2>Voortgangsgesprekken</h2><p>Laden…</p></section><section class="card" id="portfolio"><h2>Portfolio</h2><p>Laden…</p></section></div>` : ''}`);
+  const box = (/** @type {string} */ id) => document.getElementById(id);
+  const tasks = [];
+  if (current) tasks.push(attendanceBox(box('att'), current.id));
+  if (staff) tasks.push(assessments(box('assessments'), l.id, current?.id || null));
+  if (staff && current) tasks.push(progressNotes(box('notes'), current.id), portfolioPanel(box('portfolio'), current.id));
+  // One refused panel shows its own message; the others still load.
+  await Promise.all(tasks.map((p) => p.catch(() => undefined)));
+}
+
+/** @param {HTMLElement} el @param {string} trajectoryId */
+async function attendanceBox(el, trajectoryId) {
+  const a = /** @type {import('../types.js').TrajectoryAttendance} */ (await api(`/trajectories/${trajectoryId}/attendance`));
+  mount(el, html`<h2>Aanwezigheid (huidig traject)</h2>${a.registeredMinutes
+    ? html`<dl><dt>Aanwezigheid</dt><dd><strong>${pct(a.attendanceRate)}</strong> van ${fmtHours(a.registeredMinutes)} lesuur</dd>
+      <dt>Ongeoorloofd afwezig</dt><dd>${fmtNum(a.absentUnauthorisedHours)} uur</dd><dt>Geoorloofd afwezig</dt><dd>${fmtNum(a.absentAuthorisedHours)} uur</dd></dl>
+      <p>${link(`#/trajectories/${trajectoryId}`, 'Naar het traject')}</p>`
+    : html`<p>Nog geen aanwezigheid geregistreerd.</p>`}`);
 }

@@ -1,19 +1,59 @@
 // @ts-check
-/* The presentielijst a teacher fills in and saves; cancelled and future lessons only explain themselves. */
+/* The presentielijst a teacher fills in with one tap per learner and saves; cancelled and future lessons only
+   explain themselves. Leaving with unsaved changes asks first. */
 import { api } from '../api.js';
 import { ATTENDANCE } from '../labels.js';
-import { dash, fmtDate, fmtDay, fullName, hhmm, link, nl, TZ } from '../format.js';
+import { addDays, dash, fmtDate, fmtDateTime, fmtDay, fullName, hhmm, link, nl } from '../format.js';
 import { after, html, mount } from '../html.js';
+import { setLeaveGuard } from '../leave-guard.js';
+import { state } from '../session.js';
 import { $app, clearFormErrors, setTitle, showFormErrors, toast } from '../ui.js';
+import { readLine, registerLine } from './register-lines.js';
+
+/** @typedef {import('../types.js').RegisterView} RegisterView */
 
 /** @param {string} id */
 export async function registerPage(id) {
-  const r = /** @type {import('../types.js').RegisterView} */ (await api(`/lessons/${id}/register`));
-  renderRegister(id, r);
+  const r = /** @type {RegisterView} */ (await api(`/lessons/${id}/register`));
+  const recent = r.lesson.cancelled || r.lesson.inFuture ? {} : await recentAbsences(r);
+  renderRegister(id, r, recent);
 }
 
-/** @param {string} id @param {import('../types.js').RegisterView} r @param {string} [saved] */
-function renderRegister(id, r, saved) {
+/** Per learner, absences in the group's lessons of the 4 weeks before this one (from the attendance grid). @param {RegisterView} r */
+async function recentAbsences(r) {
+  /** @type {Record<string, { unauthorised: number, authorised: number }>} */
+  const out = {};
+  try {
+    const grid = /** @type {import('../types.js').Schemas['AttendanceGridDto']} */ (
+      await api(`/groups/${r.lesson.groupId}/attendance-grid?from=${addDays(r.lesson.date, -28)}&to=${addDays(r.lesson.date, -1)}`));
+    for (const row of grid.learners) {
+      const c = { unauthorised: 0, authorised: 0 };
+      row.cells.forEach((cell) => {
+        if (cell.status === 'absent_unauthorised') c.unauthorised++;
+        if (cell.status === 'absent_authorised') c.authorised++;
+      });
+      out[row.learnerId] = c;
+    }
+  } catch {
+    // The hint is an extra: the register works without it.
+  }
+  return out;
+}
+
+/** "Laatst opgeslagen op … door …" from the newest record. @param {RegisterView} r */
+function lastSaved(r) {
+  const recs = r.learners.map((l) => l.record).filter((x) => x && !x.reportedInAdvance);
+  if (!recs.length) return '';
+  const newest = recs.reduce((a, b) => (a.recordedAt > b.recordedAt ? a : b));
+  // The register answer carries the user id only: "u" or "een collega" is what the teacher needs to know.
+  return `Laatst opgeslagen op ${fmtDateTime(newest.recordedAt)} door ${newest.recordedBy === state.user?.id ? 'u' : 'een collega'}.`;
+}
+
+/**
+ * @param {string} id @param {RegisterView} r
+ * @param {Record<string, { unauthorised: number, authorised: number }>} recent @param {string} [saved]
+ */
+function renderRegister(id, r, recent, saved) {
   const lesson = r.lesson;
   const lines = r.learners || [];
   setTitle(`Presentielijst ${lesson.groupName} ${fmtDate(lesson.date)}`);
@@ -30,85 +70,80 @@ function renderRegister(id, r, saved) {
       <table><thead><tr><th scope="col">Deelnemer</th><th scope="col">Vooraf gemeld</th></tr></thead><tbody>${rows.length ? rows : html`<tr><td colspan="2" class="empty">Geen ingeschreven deelnemers.</td></tr>`}</tbody></table>`);
     return;
   }
-  const isNew = lines.length > 0 && lines.every((e) => !e.record);
-  const opt = (/** @type {string} */ cur) => ATTENDANCE.map((s) => html`<option value="${s}" ${cur === s ? html`selected` : ''}>${nl(s)}</option>`);
-  const rows = lines
-    .map((e, i) => {
-      const rec = e.record || /** @type {Partial<import('../types.js').Schemas['AttendanceRecordViewDto']>} */ ({});
-      const st = rec.status || 'present';
-      const name = fullName(e);
-      return html`<tr data-i="${i}" class="st-${st}"><th scope="row">${name} <span class="muted">${e.learnerNumber}</span>${rec.reportedInAdvance ? html` <span class="badge">vooraf gemeld</span>` : ''}</th>
-      <td><label class="sr-only" for="status-${i}">Status ${name}</label><select id="status-${i}" name="status-${i}" data-field="entries[${i}].status">${opt(st)}</select></td>
-      <td><span class="late-cell"><span class="input-group"><label class="sr-only" for="late-${i}">Minuten te laat ${name}</label><input id="late-${i}" type="number" min="1" max="${lesson.minutes}" step="1" inputmode="numeric" name="late-${i}" data-field="entries[${i}].minutesLate" value="${st === 'late' ? rec.minutesLate || '' : ''}"> min</span></span></td>
-      <td><span class="reason-cell"><label class="sr-only" for="reason-${i}">Reden ${name}</label><input id="reason-${i}" name="reason-${i}" maxlength="500" data-field="entries[${i}].absenceReason" value="${rec.absenceReason || ''}"></span></td>
-      <td class="line-errors" data-field="entries[${i}].learnerId"></td></tr>`;
-    });
+  const isNew = lines.length > 0 && lines.every((e) => !e.record || e.record.reportedInAdvance);
+  const last = lastSaved(r);
   mount($app, html`${head}
     ${isNew ? html`<p class="notice" role="status">Deze presentielijst is nog niet ingevuld. Alle deelnemers staan voorlopig op ‘aanwezig’.</p>` : ''}
+    ${last ? html`<p class="muted" id="reg-last">${last}</p>` : ''}
     ${lines.length ? html`<form id="register" novalidate>
     <p class="toolbar"><button type="button" class="secondary" id="all-present">Iedereen aanwezig</button> <span id="reg-counts" class="muted"></span></p>
-    <div class="table-wrap"><table class="register"><thead><tr><th scope="col">Deelnemer</th><th scope="col">Status</th><th scope="col">Minuten te laat</th><th scope="col">Reden afwezigheid</th><th scope="col"><span class="sr-only">Meldingen</span></th></tr></thead><tbody>${rows}</tbody></table></div>
+    <div class="table-wrap" tabindex="0"><table class="register"><thead><tr><th scope="col">Deelnemer</th><th scope="col">Aanwezigheid</th></tr></thead><tbody>${lines.map((e, i) => registerLine(e, i, lesson.minutes, recent[e.learnerId]))}</tbody></table></div>
     <div class="error" id="reg-error" role="alert"></div>
-    <p><button type="submit">Presentielijst opslaan</button> <span id="reg-saved" class="muted" role="status">${saved ? saved : ''}</span></p></form>`
+    <p class="save-bar"><button type="submit">Presentielijst opslaan</button> <span id="reg-dirty" class="badge warn" hidden>niet opgeslagen wijzigingen</span> <span id="reg-saved" class="muted" role="status">${saved || ''}</span></p></form>`
       : html`<p class="notice">Er waren op deze lesdatum geen deelnemers in deze groep ingeschreven.</p>`}`);
   const form = /** @type {HTMLFormElement & Record<string, any>} */ (document.getElementById('register'));
   if (!form) return;
+  let dirty = false;
+  setLeaveGuard(() => dirty);
+  const markDirty = () => {
+    dirty = true;
+    document.getElementById('reg-dirty').hidden = false;
+  };
   // Only the inputs that belong to a line's status are shown and sent.
   const sync = () => {
+    /** @type {Record<string, number>} */
     const counts = {};
     form.querySelectorAll('tbody tr').forEach((/** @type {HTMLElement} */ tr) => {
       const i = tr.dataset.i;
-      const st = form[`status-${i}`].value;
+      const st = /** @type {HTMLInputElement} */ (form.querySelector(`input[name="status-${i}"]:checked`))?.value || 'present';
       counts[st] = (counts[st] || 0) + 1;
       tr.className = `st-${st}`;
       const late = form[`late-${i}`];
       const reason = form[`reason-${i}`];
+      const note = form[`note-${i}`];
       late.closest('.late-cell').hidden = st !== 'late';
       late.disabled = st !== 'late';
       const absent = st === 'absent_authorised' || st === 'absent_unauthorised';
       reason.closest('.reason-cell').hidden = !absent;
       reason.disabled = !absent;
-      reason.placeholder = st === 'absent_authorised' ? 'verplicht' : 'optioneel';
       reason.required = st === 'absent_authorised';
+      note.closest('.note-cell').hidden = reason.value !== 'overig';
     });
     document.getElementById('reg-counts').textContent = ATTENDANCE.filter((s) => counts[s]).map((s) => `${counts[s]} ${nl(s)}`).join(' · ');
   };
+  form.addEventListener('input', markDirty);
   form.addEventListener('change', (ev) => {
+    markDirty();
     sync();
-    const el = /** @type {HTMLSelectElement} */ (ev.target);
-    if (el.tagName === 'SELECT' && el.value === 'late') form[`late-${el.closest('tr').dataset.i}`].focus();
+    const el = /** @type {HTMLInputElement} */ (ev.target);
+    const i = el.closest('tr')?.dataset.i;
+    if (el.type === 'radio' && el.value === 'late') form[`late-${i}`].focus();
+    if (el.type === 'radio' && el.value.startsWith('absent')) form[`reason-${i}`].focus();
   });
+  sync();
   document.getElementById('all-present').onclick = () => {
-    form.querySelectorAll('select').forEach((sel) => (sel.value = 'present'));
+    form.querySelectorAll('input[type="radio"][value="present"]').forEach((/** @type {HTMLInputElement} */ b) => (b.checked = true));
+    markDirty();
     sync();
   };
-  sync();
   form.onsubmit = async (ev) => {
     ev.preventDefault();
     clearFormErrors(form);
     const alertEl = document.getElementById('reg-error');
     alertEl.textContent = '';
-    const body = {
-      entries: lines.map((e, i) => {
-        const status = form[`status-${i}`].value;
-        /** @type {import('../types.js').Schemas['RegisterEntryDto']} */
-        const out = { learnerId: e.learnerId, status };
-        if (status === 'late') {
-          const v = form[`late-${i}`].value.trim();
-          out.minutesLate = v === '' ? 0 : Number(v);
-        }
-        const reason = form[`reason-${i}`].value.trim();
-        if ((status === 'absent_authorised' || status === 'absent_unauthorised') && reason) out.absenceReason = reason;
-        return out;
-      }),
-    };
+    const read = lines.map((e, i) => readLine(form, e, i, lesson.minutes));
+    const errors = read.flatMap((x) => (x.error ? [x.error] : []));
+    if (errors.length) {
+      showFormErrors(form, { problem: { status: 400, code: 'validation_failed', dutch: true, errors } }, alertEl);
+      return;
+    }
     const btn = /** @type {HTMLButtonElement} */ (form.querySelector('button[type="submit"]'));
     btn.disabled = true;
     try {
-      const res = /** @type {import('../types.js').SavedRegister} */ (await api(`/lessons/${id}/register`, { method: 'PUT', body }));
-      const time = new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+      const res = /** @type {import('../types.js').SavedRegister} */ (await api(`/lessons/${id}/register`, { method: 'PUT', body: { entries: read.map((x) => x.entry) } }));
+      dirty = false;
       const raised = res.signalsRaised || [];
-      renderRegister(id, res, `Opgeslagen om ${time}.`);
+      renderRegister(id, res, recent, 'Opgeslagen.');
       toast('Presentielijst opgeslagen');
       if (raised.length) {
         const names = raised.map((s) => fullName(lines.find((l) => l.trajectoryId === s.trajectoryId)) || 'een deelnemer');
