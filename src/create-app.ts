@@ -61,6 +61,8 @@ const SECURITY_HEADERS = {
       imgSrc: ["'self'", 'data:', 'blob:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],
+      // Evidence previews: a PDF fetched with the bearer token is shown from a blob: URL in an iframe.
+      frameSrc: ["'self'", 'blob:'],
       objectSrc: ["'none'"],
       baseUri: ["'none'"],
       formAction: ["'self'"],

@@ -255,7 +255,7 @@ describe('web pages in a real browser (e2e)', () => {
     expect(await page.getByText('Deze presentielijst is nog niet ingevuld').count()).toBe(0);
     await page.getByRole('button', { name: 'Iedereen aanwezig' }).click();
     await page.getByRole('button', { name: 'Presentielijst opslaan' }).click();
-    await page.getByText('3 aanwezig').waitFor();
+    await page.getByText('3 aanwezig', { exact: true }).waitFor();
     await page.getByText('Opgeslagen.').waitFor();
     const again = await records();
     expect(again).toHaveLength(3);

@@ -34,8 +34,7 @@ export const FIELD_NL = {
   from: 'Van', to: 'Tot en met', status: 'Status', rule: 'Regel', note: 'Toelichting', version: 'Versie',
   reportedToMunicipalityOn: 'Gemeld aan de gemeente op', reason: 'Reden', learnerId: 'Deelnemer', minutesLate: 'Minuten te laat', absenceReason: 'Reden',
 };
-/** @type {Record<string, string>} */
-/** Rule names without numbers: the thresholds are the contract's, shown per signal from its details (tables.js). */
+/** Rule names without numbers: the thresholds are the contract's, shown per signal from its details (tables.js). @type {Record<string, string>} */
 export const RULE_NL = { R1: 'R1: lessen achter elkaar ongeoorloofd afwezig', R2: 'R2: uren ongeoorloofd afwezig binnen een periode' };
 /** The absence reasons a teacher picks from; "overig" takes a note ("overig: …"). */
 export const ABSENCE_REASONS = ['ziek', 'arts of ziekenhuis', 'IND of gemeente', 'werk', 'kinderopvang', 'overig'];
