@@ -12,8 +12,9 @@ const tsJest = [
   },
 ];
 
-// @fastify/static pulls in content-disposition, which ships only as ES modules; jest needs it as CommonJS.
-const esmOnly = ['content-disposition'];
+// ES-module-only packages jest must turn into CommonJS: content-disposition (via @fastify/static); archiver 8 and its
+// zip stack (Node itself loads them with require(esm)).
+const esmOnly = ['content-disposition', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'];
 const jsToCommonJs = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true }];
 
 module.exports = {

@@ -25,7 +25,7 @@ const SELECT = `
   SELECT c.id, c.number, c.kind, c.issue_date::text AS "issueDate", c.period_from::text AS "periodFrom", c.period_to::text AS "periodTo",
          c.facts, c.verification_code AS "verificationCode", CASE WHEN c.revoked_at IS NULL THEN 'valid' ELSE 'revoked' END AS status,
          c.revoked_at AS "revokedAt", c.revocation_reason AS "revocationReason", c.regenerated_at AS "regeneratedAt",
-         c.trajectory_id AS "trajectoryId", c.group_id AS "groupId", c.document_id AS "documentId", c.issued_by AS "issuedBy",
+         c.trajectory_id AS "trajectoryId", t.municipality_id AS "municipalityId", c.group_id AS "groupId", c.document_id AS "documentId", c.issued_by AS "issuedBy",
          c.created_at AS "createdAt",
          json_build_object('id', l.id, 'learnerNumber', l.learner_number, 'firstName', l.first_name, 'lastName', l.last_name,
                            'dateOfBirth', l.date_of_birth::text) AS learner

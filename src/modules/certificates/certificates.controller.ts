@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
+import { DocumentView } from '../documents/dto/document.dto';
+import { CertificateDocuments } from './certificate-documents';
 import { CertificatesService } from './certificates.service';
 import { CertificateDto, CertificatePageDto, CertificateQueryDto } from './dto/certificate.dto';
 import {
@@ -22,7 +25,10 @@ const ISSUERS = ['admin', 'coordinator', 'teacher'] as const;
 @ApiBearerAuth()
 @Controller()
 export class CertificatesController {
-  constructor(private readonly service: CertificatesService) {}
+  constructor(
+    private readonly service: CertificatesService,
+    private readonly documents: CertificateDocuments,
+  ) {}
 
   @Post('certificates')
   @HttpCode(202)
@@ -30,9 +36,10 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Issue one certificate (level, participation with optional from/to, completion); the PDF is made by the worker' })
   @ApiAcceptedResponse({ type: IssuedCertificateDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async issue(@Body() dto: IssueCertificateDto, @CurrentScope() scope: Scope): Promise<IssuedCertificateDto> {
-    const { certificate, extra } = await this.service.issue(dto, scope, async () => null);
-    return { certificate, document: extra };
+  async issue(@Body() dto: IssueCertificateDto, @CurrentScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedCertificateDto> {
+    const { certificate, extra } = await this.service.issue(dto, scope, (m, c) => this.documents.pdf(m, c, scope));
+    void reply.header('location', `/api/v1/documents/${extra.id}`);
+    return { certificate: { ...certificate, documentId: extra.id }, document: extra };
   }
 
   @Post('groups/:id/certificates')
@@ -41,8 +48,14 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Issue one certificate of a kind for every learner of the group who qualifies; one zip of all PDFs is made by the worker' })
   @ApiAcceptedResponse({ type: IssuedGroupCertificatesDto })
   @ApiProblems(400, 401, 403, 404, 422)
-  async issueForGroup(@Param('id', UuidPipe) id: string, @Body() dto: IssueGroupCertificatesDto, @CurrentScope() scope: Scope): Promise<IssuedGroupCertificatesDto> {
-    const { certificates, skipped, extra } = await this.service.issueForGroup(id, dto, scope, async () => null);
+  async issueForGroup(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: IssueGroupCertificatesDto,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IssuedGroupCertificatesDto> {
+    const { certificates, skipped, extra } = await this.service.issueForGroup(id, dto, scope, (m, list) => this.documents.zip(m, id, list, scope));
+    void reply.header('location', `/api/v1/documents/${extra.id}`);
     return { certificates, skipped, document: extra };
   }
 
@@ -80,8 +93,23 @@ export class CertificatesController {
   @ApiOperation({ summary: 'Make the PDF again (current template and name) with the same number, code and facts' })
   @ApiAcceptedResponse({ type: IssuedCertificateDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  async regenerate(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope): Promise<IssuedCertificateDto> {
-    const { certificate, extra } = await this.service.regenerate(id, scope, async () => null);
+  async regenerate(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply): Promise<IssuedCertificateDto> {
+    const { certificate, extra } = await this.service.regenerate(id, scope, (m, c) => this.documents.pdf(m, c, scope, true));
+    void reply.header('location', `/api/v1/documents/${extra.id}`);
     return { certificate, document: extra };
+  }
+
+  @Post('certificates/:id/document')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary: "The certificate's PDF for the caller: its current document (200) when the caller may open it, else a new request (202); e.g. for one issued in bulk",
+  })
+  @ApiOkResponse({ type: DocumentView })
+  @ApiAcceptedResponse({ type: DocumentView })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async document(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope, @Res({ passthrough: true }) reply: FastifyReply): Promise<DocumentView> {
+    const { document, created } = await this.service.document(id, scope, (m, c) => this.documents.current(m, c, scope), (m, c) => this.documents.pdf(m, c, scope));
+    void reply.code(created ? 202 : 200).header('location', `/api/v1/documents/${document.id}`);
+    return document;
   }
 }

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
+import { CertificateDocuments } from './certificate-documents';
+import { CertificatePrintRepository } from './certificate-print.repository';
+import { CertificatePdfGenerator } from './jobs/certificate-pdf.generator';
+import { CertificateZipGenerator } from './jobs/certificate-zip.generator';
 import { CertificateCandidatesRepository } from './certificate-candidates.repository';
 import { CertificateFactsRepository } from './certificate-facts.repository';
 import { CertificateRepository } from './certificate.repository';
@@ -7,8 +12,18 @@ import { CertificatesService } from './certificates.service';
 import { VerificationController } from './verification.controller';
 
 @Module({
+  imports: [DocumentsModule],
   controllers: [CertificatesController, VerificationController],
-  providers: [CertificatesService, CertificateRepository, CertificateCandidatesRepository, CertificateFactsRepository],
+  providers: [
+    CertificatesService,
+    CertificateRepository,
+    CertificateCandidatesRepository,
+    CertificateFactsRepository,
+    CertificatePrintRepository,
+    CertificateDocuments,
+    CertificatePdfGenerator,
+    CertificateZipGenerator,
+  ],
   exports: [CertificatesService, CertificateRepository],
 })
 export class CertificatesModule {}

@@ -168,6 +168,26 @@ export class CertificatesService {
     });
   }
 
+  /**
+   * The certificate's PDF for this caller: `existing` answers the current document when the caller may open it, else
+   * `request` makes one (a revoked certificate is not handed out or made again). Locked, so two callers at once make one.
+   */
+  async document<T>(
+    id: string,
+    scope: Scope,
+    existing: (m: EntityManager, c: CertificateDto) => Promise<T | null>,
+    request: (m: EntityManager, c: CertificateDto) => Promise<T>,
+  ): Promise<{ document: T; created: boolean }> {
+    return this.db.transaction(async (m) => {
+      const c = await this.repo.findVisible(id, scope, m, true);
+      if (!c) throw new NotFoundException('Certificate', id);
+      if (c.status === 'revoked') throw new CertificateRevokedException(c.number);
+      const current = await existing(m, c);
+      if (current) return { document: current, created: false };
+      return { document: await request(m, c), created: true };
+    });
+  }
+
   verifyUrl(code: string): string {
     return `${this.config.publicBaseUrl.replace(/\/+$/, '')}/verify/${code}`;
   }

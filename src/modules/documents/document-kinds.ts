@@ -14,6 +14,10 @@ export interface DocumentParams {
   'import.dry-run': { importId: string };
   /** Hours for DUO (Gevolgde Uren) of one municipality up to a date, as JSON or xlsx. */
   'export.duo-hours': { municipalityId: string; until: string; format: 'json' | 'xlsx' };
+  /** One certificate's PDF (made at issue, on regeneration, or on demand for one issued in bulk). */
+  'certificate.pdf': { certificateId: string };
+  /** The zip of a bulk issue: the group's certificates numbered fromSeq..toSeq in year (one run of the counter). */
+  'certificate.zip': { groupId: string; year: number; fromSeq: number; toSeq: number };
 }
 
 export interface SpilDocumentParams {
@@ -24,4 +28,4 @@ export interface SpilDocumentParams {
 
 export type DocumentKindName = keyof DocumentParams;
 
-export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf', 'import.dry-run', 'export.duo-hours'];
+export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf', 'import.dry-run', 'export.duo-hours', 'certificate.pdf', 'certificate.zip'];

@@ -48,6 +48,7 @@ export class CertificateDto {
   @ApiPropertyOptional({ nullable: true }) revocationReason: string | null;
   @ApiPropertyOptional({ nullable: true }) regeneratedAt: Date | null;
   trajectoryId: string;
+  @ApiProperty({ description: 'The municipality paying the trajectory' }) municipalityId: string;
   @ApiPropertyOptional({ nullable: true }) groupId: string | null;
   @ApiPropertyOptional({ nullable: true, description: 'The document (PDF) to download; null until one is requested for a certificate issued in bulk' })
   documentId: string | null;

@@ -3,6 +3,7 @@ import { IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { FreeText, NotBlank } from '../../../common/http/text-fields';
 import { CERTIFICATE_KINDS, CertificateKind } from '../entities/certificate.entity';
+import { DocumentView } from '../../documents/dto/document.dto';
 import { CertificateDto } from './certificate.dto';
 
 export class IssueCertificateDto {
@@ -42,11 +43,11 @@ export class SkippedLearnerDto {
 
 export class IssuedCertificateDto {
   @ApiProperty({ type: CertificateDto }) certificate: CertificateDto;
-  @ApiPropertyOptional({ nullable: true, description: 'The document request that makes the PDF' }) document: unknown;
+  @ApiProperty({ type: DocumentView, description: 'The document request that makes the PDF (follow it at its Location)' }) document: DocumentView;
 }
 
 export class IssuedGroupCertificatesDto {
   @ApiProperty({ type: [CertificateDto] }) certificates: CertificateDto[];
   @ApiProperty({ type: [SkippedLearnerDto] }) skipped: SkippedLearnerDto[];
-  @ApiPropertyOptional({ nullable: true, description: 'The document request that makes the zip of all PDFs' }) document: unknown;
+  @ApiProperty({ type: DocumentView, description: 'The document request that makes the zip of all PDFs' }) document: DocumentView;
 }
