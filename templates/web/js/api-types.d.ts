@@ -126,6 +126,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The certificate's PDF for the caller: its current document (200) when the caller may open it, else a new request (202); e.g. for one issued in bulk */
+        post: operations["CertificatesController_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/certificates/{id}/regenerate": {
         parameters: {
             query?: never;
@@ -1766,6 +1783,8 @@ export interface components {
             /** @enum {string} */
             kind: "level" | "participation" | "completion";
             learner: components["schemas"]["CertificateHolderDto"];
+            /** @description The municipality paying the trajectory */
+            municipalityId: string;
             /** @example CERT-2026-000001 */
             number: string;
             periodFrom?: string | null;
@@ -2711,13 +2730,13 @@ export interface components {
         };
         IssuedCertificateDto: {
             certificate: components["schemas"]["CertificateDto"];
-            /** @description The document request that makes the PDF */
-            document?: Record<string, never> | null;
+            /** @description The document request that makes the PDF (follow it at its Location) */
+            document: components["schemas"]["DocumentView"];
         };
         IssuedGroupCertificatesDto: {
             certificates: components["schemas"]["CertificateDto"][];
             /** @description The document request that makes the zip of all PDFs */
-            document?: Record<string, never> | null;
+            document: components["schemas"]["DocumentView"];
             skipped: components["schemas"]["SkippedLearnerDto"][];
         };
         IssueGroupCertificatesDto: {
@@ -4698,6 +4717,80 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
