@@ -2,7 +2,10 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '../src/config/app-config';
 import { DocumentQueue } from '../src/modules/documents/document-queue';
+import { DocumentsService } from '../src/modules/documents/documents.service';
 import { WorkerModule } from '../src/worker.module';
+import { createLearner } from './factories/records.factory';
+import { seedReference } from './factories/reference.factory';
 import { createUser, TestUser } from './factories/user.factory';
 import { filesOf, sha256File, waitForDocument } from './helpers/documents';
 import { createTestApp, TestApp } from './helpers/test-app';
@@ -106,4 +109,82 @@ describe('document pipeline (e2e)', () => {
     const retried = await t.http.post('/api/v1/documents').set('Authorization', admin.auth).send({ kind: 'pipeline.check', params: { note: 'tweede keer', failTimes: 1 } });
     expect(await waitForDocument(t.http, admin.auth, retried.body.id, ['done'], 40_000)).toMatchObject({ attempts: 2 });
   }, 90_000);
+});
+
+describe('document scope (e2e)', () => {
+  let t: TestApp;
+  let worker: INestApplicationContext;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await t.close();
+  });
+
+  it('shows a document to its requester and staff; a municipality user, a learner and a teacher of another group get 404 on status, events and download', async () => {
+    const ref = await seedReference(t.db);
+    const learner = await createLearner(t.db, ref.municipalities.Enschede);
+    const otherLearner = await createLearner(t.db, ref.municipalities.Enschede);
+    const requester = await createUser(t, 'teacher');
+    const coordinator = await createUser(t, 'coordinator');
+    const otherTeacher = await createUser(t, 'teacher');
+    const enschede = await createUser(t, 'municipality', { municipalityId: ref.municipalities.Enschede });
+    const hengelo = await createUser(t, 'municipality', { municipalityId: ref.municipalities.Hengelo });
+    const self = await createUser(t, 'learner', { learnerId: learner.id });
+    const other = await createUser(t, 'learner', { learnerId: otherLearner.id });
+    const service = t.app.get(DocumentsService);
+    const { document } = await t.db.transaction((m) =>
+      service.request(m, { kind: 'pipeline.check', params: { note: 'scope' }, requestedBy: requester.id, scope: { municipalityId: ref.municipalities.Enschede, learnerId: learner.id }, fileName: 'Certificaat Şahin Çelik.txt' }),
+    );
+    await waitForDocument(t.http, requester.auth, document.id);
+    const paths = ['', '/events', '/download'].map((s) => `/api/v1/documents/${document.id}${s}`);
+    for (const user of [requester, coordinator]) {
+      for (const p of paths) expect([p, (await t.http.get(p).set('Authorization', user.auth)).status]).toEqual([p, 200]);
+    }
+    // pipeline.check is made for no audience: the municipality and the learner it is about do not see it either.
+    for (const user of [otherTeacher, enschede, hengelo, self, other]) {
+      for (const p of paths) {
+        const res = await t.http.get(p).set('Authorization', user.auth);
+        expect([user.role, p, res.status]).toEqual([user.role, p, 404]);
+      }
+      const list = await t.http.get('/api/v1/documents').set('Authorization', user.auth);
+      expect(list.body.items.map((d: { id: string }) => d.id)).not.toContain(document.id);
+    }
+    const mine = await t.http.get('/api/v1/documents?kind=pipeline.check&status=done').set('Authorization', requester.auth);
+    expect(mine.body).toMatchObject({ total: 1, items: [{ id: document.id }] });
+    const all = await t.http.get('/api/v1/documents?mine=false').set('Authorization', coordinator.auth);
+    expect(all.body.items.map((d: { id: string }) => d.id)).toContain(document.id);
+    const ownOnly = await t.http.get('/api/v1/documents?mine=true').set('Authorization', coordinator.auth);
+    expect(ownOnly.body.total).toBe(0);
+    const dl = await t.http.get(paths[2]).set('Authorization', requester.auth);
+    expect(dl.headers['content-disposition']).toBe(`attachment; filename="Certificaat Sahin Celik.txt"; filename*=UTF-8''Certificaat%20%C5%9Eahin%20%C3%87elik.txt`);
+    expect((await t.http.get('/api/v1/documents/not-a-uuid').set('Authorization', requester.auth)).status).toBe(400);
+    expect((await t.http.get('/api/v1/documents?status=klaar').set('Authorization', requester.auth)).status).toBe(400);
+    expect((await t.http.get(paths[0])).status).toBe(401);
+  });
+
+  it('streams progress as server-sent events until the document is done', async () => {
+    const admin = await createUser(t, 'admin');
+    const res = await t.http.post('/api/v1/documents').set('Authorization', admin.auth).send({ kind: 'pipeline.check', params: { delayMs: 3000, note: 'sse' } });
+    const sse = await t.http.get(`/api/v1/documents/${res.body.id}/events`).set('Authorization', admin.auth).buffer(true).parse((r, cb) => {
+      let text = '';
+      r.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      r.on('end', () => cb(null, text));
+    });
+    expect(sse.status).toBe(200);
+    expect(sse.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+    const events = String(sse.body)
+      .split('\n\n')
+      .filter((e) => e.startsWith('event: document'))
+      .map((e) => JSON.parse(e.split('\n').find((l) => l.startsWith('data: '))!.slice(6)));
+    const progress = events.map((e) => e.progress);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    expect(events.some((e) => e.status === 'running' && e.progress > 0 && e.progress < 100)).toBe(true);
+    expect(events[events.length - 1]).toMatchObject({ status: 'done', progress: 100 });
+  });
 });

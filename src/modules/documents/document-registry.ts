@@ -38,9 +38,15 @@ export class DocumentRegistry implements OnModuleInit {
       if (!options) continue;
       found.push({ kind: options.kind, owner: type.name, entry: { options, generator: wrapper.instance as DocumentGenerator } });
     }
-    const problems = registrationProblems(found);
+    this.registerAll(found.map((f) => ({ ...f.entry, owner: f.owner })));
+  }
+
+  /** Validates and takes a set of registrations (startup; service-level tests build a registry this way). */
+  registerAll(entries: Array<RegisteredKind & { owner: string }>, kinds: readonly string[] = DOCUMENT_KINDS): void {
+    const problems = registrationProblems(entries.map((e) => ({ kind: e.options.kind, owner: e.owner })), kinds);
     if (problems.length) throw new Error(`Document kinds: ${problems.join('; ')}`);
-    for (const f of found) this.kinds.set(f.kind, f.entry);
+    this.kinds.clear();
+    for (const e of entries) this.kinds.set(e.options.kind, { options: e.options, generator: e.generator });
   }
 
   get(kind: string): RegisteredKind | undefined {
