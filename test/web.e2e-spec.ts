@@ -157,7 +157,7 @@ describe('web pages in a real browser (e2e)', () => {
     const muni = await createUser(t, 'municipality', { municipalityId: ref.municipalities.Enschede });
     const page2 = await newPage();
     await login(page2, muni, 'Deelnemers');
-    expect(await navLinks(page2)).toEqual(['Deelnemers', 'Trajecten', 'Verzuimsignalen', 'SPIL-rapportage']);
+    expect(await navLinks(page2)).toEqual(['Deelnemers', 'Trajecten', 'Verzuimsignalen', 'SPIL-rapportage', 'Mijn documenten']);
     await page2.goto(`${base}/#/learners/${learnerId}`);
     await page2.getByText(`*****${bsn.slice(-4)}`).waitFor();
     expect(await page2.getByRole('button', { name: 'Toon BSN' }).count()).toBe(0);
@@ -166,7 +166,7 @@ describe('web pages in a real browser (e2e)', () => {
     const finance = await createUser(t, 'finance');
     const page3 = await newPage();
     await login(page3, finance, 'Deelnemers');
-    expect(await navLinks(page3)).toEqual(['Deelnemers', 'Trajecten']);
+    expect(await navLinks(page3)).toEqual(['Deelnemers', 'Trajecten', 'Mijn documenten']);
     await page3.goto(`${base}/#/learners/${learnerId}`);
     await page3.getByText(`*****${bsn.slice(-4)}`).waitFor();
     expect(await page3.getByRole('button', { name: 'Toon BSN' }).count()).toBe(0);
@@ -204,7 +204,7 @@ describe('web pages in a real browser (e2e)', () => {
     const [a, b, c] = s.learners;
     const page = await newPage();
     await login(page, s.teacher, 'Vandaag');
-    expect(await navLinks(page)).toEqual(['Vandaag', 'Deelnemers', 'Trajecten', 'Lessen', 'Verzuimsignalen']);
+    expect(await navLinks(page)).toEqual(['Vandaag', 'Deelnemers', 'Trajecten', 'Lessen', 'Verzuimsignalen', 'Mijn documenten']);
     await page.getByRole('link', { name: 'Lessen', exact: true }).click();
     await page.getByRole('heading', { name: 'Lessen' }).waitFor();
     await page.getByText('vervallen').waitFor();
@@ -344,7 +344,7 @@ describe('web pages in a real browser (e2e)', () => {
     const user = await createUser(t, 'learner', { learnerId: me.id });
     const page = await newPage();
     await login(page, user, 'Mijn traject');
-    expect(await navLinks(page)).toEqual(['Mijn traject']);
+    expect(await navLinks(page)).toEqual(['Mijn traject', 'Mijn documenten']);
     await page.getByRole('heading', { name: 'Aanwezigheid' }).waitFor();
     await page.getByText('66,7%').first().waitFor(); // 120 of 180 minutes
     await page.getByText('2 uur', { exact: true }).waitFor();

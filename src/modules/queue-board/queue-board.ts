@@ -47,10 +47,12 @@ export class QueueBoard implements OnModuleInit {
         await reply.code(401).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(DENIED_PAGE);
         return reply;
       });
-      // The board's page uses inline styles (its scripts are files); nothing of it may be cached.
+      // The board's page uses inline styles and a <base href> (its scripts are files); nothing of it may be cached.
       scope.addHook('onSend', async (_req, reply, payload) => {
         const csp = reply.getHeader('content-security-policy');
-        if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline' https://fonts.googleapis.com"));
+        if (typeof csp === 'string') {
+          reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace("base-uri 'none'", "base-uri 'self'"));
+        }
         reply.header('cache-control', 'no-store');
         return payload;
       });

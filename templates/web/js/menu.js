@@ -13,6 +13,8 @@ const NAV = [
   { href: '#/signals', label: 'Verzuimsignalen', roles: ['admin', 'coordinator', 'teacher', 'municipality'] },
   { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/me', label: 'Mijn traject', roles: ['learner'] },
+  { href: '#/documents', label: 'Mijn documenten', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner'] },
+  { href: '#/queues', label: 'Wachtrijen', roles: ['admin'] },
 ];
 
 /** Where a role lands after logging in, and after a page it may not see. */

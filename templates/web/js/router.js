@@ -6,11 +6,13 @@ import { problemHtml } from './problems.js';
 import { homeOf, renderChrome } from './menu.js';
 import { role, state } from './session.js';
 import { $app, setTitle } from './ui.js';
+import { documentsPage } from './pages/documents.js';
 import { learnerPage } from './pages/learner.js';
 import { learnersPage } from './pages/learners.js';
 import { lessonsPage } from './pages/lessons.js';
 import { loginPage } from './pages/login.js';
 import { mePage } from './pages/me.js';
+import { queuesPage } from './pages/queues.js';
 import { registerPage } from './pages/register.js';
 import { signalPage } from './pages/signal.js';
 import { signalsPage } from './pages/signals.js';
@@ -33,6 +35,8 @@ const ROUTES = [
   [/^#\/spil$/, (m, p) => spilPage(p), ['admin', 'coordinator', 'municipality']],
   [/^#\/me$/, () => mePage(), ['learner']],
   [/^#\/today$/, () => todayPage(), ['teacher']],
+  [/^#\/documents$/, (m, p) => documentsPage(p), [...STAFF, 'learner']],
+  [/^#\/queues$/, () => queuesPage(), ['admin']],
 ];
 
 // A slow page that finishes after the user has moved on must not steal focus or show its error.

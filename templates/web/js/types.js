@@ -21,4 +21,6 @@
 /** @typedef {Schemas['Municipality']} Municipality */
 /** @typedef {Schemas['RevealedBsnDto']} RevealedBsn */
 /** @typedef {Schemas['ProblemDto']} Problem */
+/** @typedef {Schemas['DocumentView']} DocumentView */
+/** @typedef {Schemas['DocumentPageView']} DocumentPage */
 export {};
