@@ -9,6 +9,7 @@ import { $app, setTitle } from './ui.js';
 import { documentsPage } from './pages/documents.js';
 import { learnerPage } from './pages/learner.js';
 import { learnersPage } from './pages/learners.js';
+import { newLearnerPage, newTrajectoryPage } from './pages/learner-new.js';
 import { lessonsPage } from './pages/lessons.js';
 import { loginPage } from './pages/login.js';
 import { mePage } from './pages/me.js';
@@ -24,6 +25,8 @@ import { trajectoryPage } from './pages/trajectory.js';
 const STAFF = ['admin', 'coordinator', 'teacher', 'finance', 'municipality'];
 /** @type {[RegExp, (m: RegExpMatchArray, p: URLSearchParams) => unknown, string[]][]} */
 const ROUTES = [
+  [/^#\/learners\/new$/, () => newLearnerPage(), ['admin', 'coordinator']],
+  [/^#\/learners\/([\w-]+)\/trajectories\/new$/, (m) => newTrajectoryPage(m[1]), ['admin', 'coordinator']],
   [/^#\/learners\/([\w-]+)$/, (m) => learnerPage(m[1]), STAFF],
   [/^#\/learners$/, (m, p) => learnersPage(p), STAFF],
   [/^#\/trajectories\/([\w-]+)$/, (m) => trajectoryPage(m[1]), STAFF],

@@ -56,7 +56,14 @@ export function showFormErrors(form, e, alertEl) {
       input.appendChild(span);
     }
   }
-  mount(alertEl, summaryHtml(summary, rest));
+  // A conflict is about the whole record, not a field: offer a reload instead of listing "Versie".
+  const conflict = e.problem?.code === 'version_conflict';
+  mount(alertEl, summaryHtml(summary, conflict ? rest.filter((f) => f.field !== 'version') : rest));
+  if (conflict) {
+    const b = Object.assign(document.createElement('button'), { type: 'button', className: 'secondary small', textContent: 'Opnieuw laden' });
+    b.onclick = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+    alertEl.append(' ', b);
+  }
   /** @type {HTMLElement | null} */ (form.querySelector('[aria-invalid="true"]'))?.focus();
 }
 

@@ -47,7 +47,8 @@ export async function learnerPage(id) {
       <dt>Land van herkomst</dt><dd>${or(l.countryOfOrigin)}</dd><dt>Moedertaal</dt><dd>${or(l.nativeLanguage)}</dd>
       <dt>Instroomdatum</dt><dd>${or(fmtDate(l.intakeDate))}</dd></dl></section>
     <section class="card"><h2>Niveaus</h2>${levelsTable(levels, l.intakeLevels)}</section></div>
-    <section class="card"><h2>Trajecten</h2>${trajectoryTable(trajectories.items)}</section>`);
+    <section class="card"><h2>Trajecten</h2>${trajectoryTable(trajectories.items)}
+      ${isRole('admin', 'coordinator') && !trajectories.items.some((t) => ['planned', 'active', 'suspended'].includes(t.status)) ? html`<p><a class="button" href="#/learners/${id}/trajectories/new">Nieuw traject</a></p>` : ''}</section>`);
   bindRowLinks();
   await workPanels(l, trajectories.items);
   const btn = /** @type {HTMLButtonElement | null} */ (document.getElementById('reveal'));

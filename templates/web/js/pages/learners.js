@@ -4,13 +4,14 @@ import { fmtDate, link, or } from '../format.js';
 import { html } from '../html.js';
 import { listPage } from '../list-page.js';
 import { municipalityNames } from '../lookups.js';
+import { isRole } from '../session.js';
 
 /** @param {URLSearchParams} params */
 export async function learnersPage(params) {
   const search = params.get('search') || '';
   const filters = html`<form class="inline filters" role="search"><label>Zoek op naam of deelnemernummer
     <input name="search" type="search" value="${search}" placeholder="bijv. celik, olga of D000123"></label><button type="submit">Zoeken</button>
-    ${search ? html`<a class="reset" href="#/learners">Alle deelnemers</a>` : ''}</form>`;
+    ${search ? html`<a class="reset" href="#/learners">Alle deelnemers</a>` : ''}${isRole('admin', 'coordinator') ? html`<a class="button" href="#/learners/new">Nieuwe deelnemer</a>` : ''}</form>`;
   const names = await municipalityNames();
   /** @type {import('../list-page.js').Column<import('../types.js').Learner>[]} */
   const columns = [

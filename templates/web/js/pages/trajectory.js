@@ -8,6 +8,7 @@ import { isRole } from '../session.js';
 import { levelsTable, signalsTable } from '../tables.js';
 import { $app, bindRowLinks, setTitle } from '../ui.js';
 import { upcomingLessons } from './my-upcoming-lessons.js';
+import { planEditor, trajectoryActions } from './trajectory-actions.js';
 
 /** @param {Record<string, unknown> | null | undefined} obj */
 function domainList(obj) {
@@ -52,6 +53,7 @@ export async function trajectoryPage(id, { mine = false } = {}) {
   const ia = t.integrationAgreement || {};
   mount($app, html`${mine ? '' : html`<p class="crumbs">${link('#/trajectories', '← Trajecten')}</p>`}
     <h1>${mine ? 'Mijn traject' : `Traject van ${learner}`} <span class="sub">${t.product?.name || ''}</span> ${statusBadge(t.status)}</h1>
+    ${mine ? '' : html`<section class="card" id="tr-actions" hidden></section>`}
     <div class="grid"><section class="card"><h2>Traject</h2><dl>
       <dt>Deelnemer</dt><dd>${mine ? learner : link(`#/learners/${t.learnerId}`, learner || 'deelnemer')} <span class="muted">${t.learner?.learnerNumber || ''}</span></dd>
       <dt>Product</dt><dd>${or(t.product?.name)}</dd>
@@ -68,9 +70,19 @@ export async function trajectoryPage(id, { mine = false } = {}) {
     ${mine ? html`<section class="card"><h2>Mijn niveaus</h2>${levelsTable(levels)}</section>` : ''}
     <div class="grid"><section class="card"><h2>Trajectplan</h2><h3>Doelen per domein</h3>${domainList(t.plan?.goals)}
       <h3>Afspraken</h3><p>${or(t.plan?.agreements)}</p></section>
-    <section class="card"><h2>Integratieafspraken</h2><h3>Wensen</h3>${domainList(ia.wishes)}<h3>Behoeften</h3>${domainList(ia.needs)}<h3>Mogelijkheden</h3>${domainList(ia.abilities)}</section></div>
+    ${t.integrationAgreement === undefined ? '' : html`<section class="card"><h2>Integratieafspraken</h2><h3>Wensen</h3>${domainList(ia.wishes)}<h3>Behoeften</h3>${domainList(ia.needs)}<h3>Mogelijkheden</h3>${domainList(ia.abilities)}</section>`}</div>
+    ${mine ? '' : html`<section class="card" id="tr-edit" hidden></section>`}
     ${signals ? html`<section class="card"><h2>Verzuimsignalen</h2>${signalsTable(signals.items)}</section>` : ''}
     ${mine ? html`<section class="card" id="upcoming"><h2>Mijn komende lessen</h2><p>Laden…</p></section>` : ''}`);
   bindRowLinks();
   if (mine) await upcomingLessons(t);
+  if (!mine && isRole('admin', 'coordinator')) {
+    const reload = () => trajectoryPage(id);
+    const actions = document.getElementById('tr-actions');
+    const edit = document.getElementById('tr-edit');
+    trajectoryActions(actions, t, reload);
+    actions.hidden = !actions.childElementCount;
+    await planEditor(edit, t, reload);
+    edit.hidden = !edit.childElementCount;
+  }
 }
