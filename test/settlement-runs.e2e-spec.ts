@@ -108,6 +108,20 @@ describe('settlement runs (HTTP)', () => {
       await t.http.get(`${RUNS}/${draftId}`).set('Authorization', finance.auth).expect(404);
     });
 
+    it('files go through the document pipeline: 202 with the document; CSV and e-invoice only for final runs', async () => {
+      const fresh = (await draft(ref.municipalities.Hengelo, '2025-03-01', '2025-03-31')).id;
+      const doc = await t.http.post(`${RUNS}/${finalId}/documents`).set('Authorization', finance.auth).send({ format: 'ubl' }).expect(202);
+      expect(doc.body).toMatchObject({ kind: 'settlement.ubl', status: expect.any(String) });
+      expect(doc.headers.location).toBe(`/api/v1/documents/${doc.body.id}`);
+      await t.http.post(`${RUNS}/${finalId}/documents`).set('Authorization', muniUser.auth).send({ format: 'xlsx' }).expect(202);
+      const other = await t.http.post(`${RUNS}/${fresh}/documents`).set('Authorization', finance.auth).send({ format: 'csv' }).expect(422);
+      expect(other.body.code).toBe('run_not_final');
+      await t.http.post(`${RUNS}/${fresh}/documents`).set('Authorization', finance.auth).send({ format: 'xlsx' }).expect(202);
+      await t.http.post(`${RUNS}/${fresh}/documents`).set('Authorization', muniUser.auth).send({ format: 'xlsx' }).expect(404);
+      await t.http.post(`${RUNS}/${finalId}/documents`).set('Authorization', coord.auth).send({ format: 'xlsx' }).expect(403);
+      await t.http.post(`${RUNS}/${finalId}/documents`).set('Authorization', finance.auth).send({ format: 'pdf' }).expect(400);
+    });
+
     it('bad input is a 400 naming the field', async () => {
       const bad = async (body: object, field: string) => {
         const res = await t.http.post(RUNS).set('Authorization', finance.auth).send(body).expect(400);

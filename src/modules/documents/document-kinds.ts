@@ -18,6 +18,17 @@ export interface DocumentParams {
   'certificate.pdf': { certificateId: string };
   /** The zip of a bulk issue: the group's certificates numbered fromSeq..toSeq in year (one run of the counter). */
   'certificate.zip': { groupId: string; year: number; fromSeq: number; toSeq: number };
+  /** Settlement sheet (xlsx) of a run; a draft's is marked CONCEPT. computedAt: the draft's state it shows. */
+  'settlement.xlsx': SettlementDocumentParams;
+  /** Ledger CSV of a final run. */
+  'settlement.csv': SettlementDocumentParams;
+  /** E-invoice (UBL 2.1, Peppol BIS Billing 3.0 / NLCIUS) of a final run. */
+  'settlement.ubl': SettlementDocumentParams;
+}
+
+export interface SettlementDocumentParams {
+  runId: string;
+  computedAt: string;
 }
 
 export interface SpilDocumentParams {
@@ -28,4 +39,4 @@ export interface SpilDocumentParams {
 
 export type DocumentKindName = keyof DocumentParams;
 
-export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf', 'import.dry-run', 'export.duo-hours', 'certificate.pdf', 'certificate.zip'];
+export const DOCUMENT_KINDS: readonly DocumentKindName[] = ['pipeline.check', 'reports.spil.xlsx', 'reports.spil.pdf', 'import.dry-run', 'export.duo-hours', 'certificate.pdf', 'certificate.zip', 'settlement.xlsx', 'settlement.csv', 'settlement.ubl'];

@@ -92,9 +92,26 @@ export class SettlementReadRepository {
     );
   }
 
-  async lines(runId: string, f: SettlementLineQueryDto = {}, m: EntityManager = this.db.manager): Promise<LineRow[]> {
+  /** Every line in order, a batch at a time (keyset on line_no), so a region's sheet never holds all lines at once. */
+  async *lineBatches(runId: string, batchSize = 5000, m: EntityManager = this.db.manager): AsyncGenerator<LineRow[]> {
+    let after = 0;
+    for (;;) {
+      const batch = await this.lines(runId, {}, m, { afterLineNo: after, limit: batchSize });
+      if (!batch.length) return;
+      yield batch;
+      after = batch[batch.length - 1].lineNo;
+    }
+  }
+
+  async lines(
+    runId: string,
+    f: SettlementLineQueryDto = {},
+    m: EntityManager = this.db.manager,
+    page: { afterLineNo?: number; limit?: number } = {},
+  ): Promise<LineRow[]> {
     const params: unknown[] = [runId];
     const where = ['l.run_id = $1'];
+    if (page.afterLineNo !== undefined) where.push(`l.line_no > $${params.push(page.afterLineNo)}`);
     if (f.productId) where.push(`l.product_id = $${params.push(f.productId)}::uuid`);
     if (f.milestone) where.push(`l.kind = $${params.push(f.milestone)}`);
     const rows: LineRow[] = await m.query(
@@ -115,7 +132,7 @@ export class SettlementReadRepository {
          LEFT JOIN settlement_line o ON o.id = l.corrects_line_id
          LEFT JOIN settlement_run orun ON orun.id = o.run_id
         WHERE ${where.join(' AND ')}
-        ORDER BY l.line_no`,
+        ORDER BY l.line_no${page.limit ? ` LIMIT ${Math.trunc(page.limit)}` : ''}`,
       params,
     );
     for (const r of rows) r.basis = basisText(r);

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { SYSTEM_SCOPE } from '../../common/auth/scope';
 import { INSERT_DRAFT_LINES, UPDATE_RUN_TOTALS } from './settlement-lines.sql';
+
+/** The system itself (seeds, jobs) is no user row. */
+const userOrNull = (id: string | null): string | null => (id === SYSTEM_SCOPE.userId ? null : id);
 
 export interface RunState {
   id: string;
@@ -16,7 +20,7 @@ export class SettlementRunRepository {
   async insertDraft(m: EntityManager, municipalityId: string, from: string, to: string, userId: string | null): Promise<string> {
     const [row] = await m.query(
       `INSERT INTO settlement_run (municipality_id, period_from, period_to, created_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [municipalityId, from, to, userId],
+      [municipalityId, from, to, userOrNull(userId)],
     );
     return row.id;
   }
@@ -67,7 +71,7 @@ export class SettlementRunRepository {
     await m.query(
       `UPDATE settlement_run SET status = 'final', invoice_number = $2, invoice_date = $3, finalised_at = now(), finalised_by = $4
         WHERE id = $1 AND status = 'draft'`,
-      [id, invoiceNumber, invoiceDate, userId],
+      [id, invoiceNumber, invoiceDate, userOrNull(userId)],
     );
   }
 }

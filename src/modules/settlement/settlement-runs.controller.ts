@@ -1,11 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { idempotencyKeyOf } from '../documents/documents.controller';
+import { DocumentView } from '../documents/dto/document.dto';
+import { SettlementDocumentsService } from './settlement-documents.service';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
 import {
   CreateSettlementRunDto,
+  SettlementDocumentRequestDto,
   SettlementLineQueryDto,
   SettlementRunDetailView,
   SettlementRunPageView,
@@ -17,7 +22,29 @@ import { SettlementRunsService } from './settlement-runs.service';
 @ApiBearerAuth()
 @Controller('settlement-runs')
 export class SettlementRunsController {
-  constructor(private readonly service: SettlementRunsService) {}
+  constructor(
+    private readonly service: SettlementRunsService,
+    private readonly documents: SettlementDocumentsService,
+  ) {}
+
+  @Post(':id/documents')
+  @HttpCode(202)
+  @Roles('admin', 'finance', 'municipality')
+  @ApiOperation({ summary: "A run's sheet (xlsx), ledger CSV or e-invoice (UBL), made by the worker: follow the document it answers" })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key again answers the same document' })
+  @ApiAcceptedResponse({ type: DocumentView })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  async document(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: SettlementDocumentRequestDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DocumentView> {
+    const doc = await this.documents.request(id, dto.format, scope, idempotencyKeyOf(key));
+    void reply.header('location', `/api/v1/documents/${doc.id}`);
+    return DocumentView.of(doc, this.documents.label(doc.kind));
+  }
 
   @Post()
   @Roles('admin', 'finance')

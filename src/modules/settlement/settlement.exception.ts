@@ -3,6 +3,7 @@ import { ConflictException, RuleViolationException } from '../../common/errors/d
 /**
  * Codes of the settlement feature:
  * - `run_not_draft` (422): a final run never changes (recompute, discard, finalise again).
+ * - `run_not_final` (422): a ledger CSV or e-invoice exists only for a final run.
  * - `event_already_billed` (409): another run billed one of this draft's events (or corrections) first; recompute it.
  */
 export class RunNotDraftException extends RuleViolationException {
@@ -14,5 +15,11 @@ export class RunNotDraftException extends RuleViolationException {
 export class EventAlreadyBilledException extends ConflictException {
   constructor() {
     super('event_already_billed', 'Another run billed some of these events first; recompute this draft and review it again');
+  }
+}
+
+export class RunNotFinalException extends RuleViolationException {
+  constructor(what: string) {
+    super('run_not_final', `A ${what} exists only for a final run; finalise the draft first`, [{ field: 'format', message: 'needs a final run' }]);
   }
 }

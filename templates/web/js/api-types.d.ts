@@ -1153,6 +1153,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settlement-runs/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A run's sheet (xlsx), ledger CSV or e-invoice (UBL), made by the worker: follow the document it answers */
+        post: operations["SettlementRunsController_document"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settlement-runs/{id}/finalise": {
         parameters: {
             query?: never;
@@ -3371,6 +3388,13 @@ export interface components {
             municipalityId: string | null;
             /** @enum {string} */
             role: "admin" | "coordinator" | "teacher" | "finance" | "municipality" | "learner";
+        };
+        SettlementDocumentRequestDto: {
+            /**
+             * @description xlsx: the sheet (a draft's marked CONCEPT); csv: for the ledger; ubl: the e-invoice (final runs only for csv and ubl)
+             * @enum {string}
+             */
+            format: "xlsx" | "csv" | "ubl";
         };
         SettlementLineView: {
             /** @description Euro cents; a credit is negative */
@@ -10036,6 +10060,88 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SettlementRunsController_document: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The same key again answers the same document */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettlementDocumentRequestDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentView"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,12 @@ export class CreateSettlementRunDto {
   to: string;
 }
 
+export class SettlementDocumentRequestDto {
+  @ApiProperty({ enum: ['xlsx', 'csv', 'ubl'], description: 'xlsx: the sheet (a draft\'s marked CONCEPT); csv: for the ledger; ubl: the e-invoice (final runs only for csv and ubl)' })
+  @IsIn(['xlsx', 'csv', 'ubl'])
+  format: 'xlsx' | 'csv' | 'ubl';
+}
+
 export class SettlementRunQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'A municipality user always sees only its own final runs' })
   @IsOptional()
