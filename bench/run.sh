@@ -34,8 +34,10 @@ fi
 
 port="$(npx ts-node -T bench/scale-db.ts port "${BENCH_PORT:-3999}")"
 api=""
+worker=""
 cleanup() {
   trap - EXIT
+  if [ -n "$worker" ]; then kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true; fi
   if [ -n "$api" ]; then kill -TERM "$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
@@ -62,6 +64,18 @@ done
 echo "== running scenarios"
 BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench (API: ${api_cmd[*]}, port $port, DATABASE_POOL_SIZE=${BENCH_DB_POOL:-4}, DATABASE_URL=$api_db_url)" \
   npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url" || http_status=$?
+
+if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",spil,"* ]]; then
+  # The SPIL documents are made by the worker: start one on the same database and queue prefix as the API.
+  worker_cmd=(node dist/src/worker.js)
+  [ "${BENCH_FROM_SOURCE:-0}" = "1" ] && worker_cmd=(node -r ts-node/register/transpile-only src/worker.ts)
+  DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" LOG_LEVEL=warn QUEUE_PREFIX=koers-bench \
+    "${worker_cmd[@]}" > /tmp/koers-bench-worker.log 2>&1 &
+  worker=$!
+  sleep 3
+  echo "== SPIL report (one municipality a quarter beside its SQL alone, region a year, xlsx in the worker)"
+  npx ts-node -T bench/spil-bench.ts --base "http://127.0.0.1:$port" --db "$api_db_url" --worker-pid "$worker" || http_status=$?
+fi
 
 echo "== nightly signal pass (target ≤ 30 s)"
 nightly="$(npx ts-node -T bench/nightly-signals.ts "$scale_url")"

@@ -158,6 +158,15 @@ export async function seedSpilDataset(db: DataSource): Promise<SpilDataset> {
   await item(T.t2, 'knowledge_of_society', 'approved', '2025-01-15T10:00:00Z');
   await item(T.t11, 'housing', 'approved', '2025-01-20T10:00:00Z');
 
+  // Z-route participation at a network partner: 3 h before `to`, 2 h after (not counted).
+  const [partner] = await db.query(`INSERT INTO network_partner (municipality_id, name, kind, themes) VALUES ($1, 'Buurthuis De Bolder', 'other', '{neighbourhood}') RETURNING id`, [enschede]);
+  const [referral] = await db.query(
+    `INSERT INTO referral (trajectory_id, partner_id, reason_kind, reason_theme, planned_date, status, first_contact_date, participating_from)
+     VALUES ($1, $2, 'wish', 'neighbourhood', '2025-01-05', 'participating', '2025-01-10', '2025-01-10') RETURNING id`,
+    [T.t11.id, partner.id],
+  );
+  await db.query(`INSERT INTO participation_entry (referral_id, entry_date, minutes) VALUES ($1, '2025-02-01', 180), ($1, '2025-04-02', 120)`, [referral.id]);
+
   // Certificates: counted by issue date, per kind and (level certificates) the highest level stated.
   let seq = 0;
   const cert = (tr: Trajectory, kind: string, issueDate: string, levels: { skill: string; level: string | null; passed: boolean | null }[] = [], revokedAt: Date | null = null) => {

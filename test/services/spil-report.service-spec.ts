@@ -96,7 +96,8 @@ describe('SPIL report service (crafted dataset)', () => {
     expect(e.certificates_issued.participation.all.value).toBe(1);
     expect(e.certificates_issued.total?.value).toBe(3);
     expect(q1.total!.indicators.certificates_issued.level).toMatchObject({ A2: { value: 1 }, B1: { value: 1 } });
-    expect(e.z_route).toMatchObject({ trajectories: 1, languageHours: 5, participationHours: 0, languageNormMet: 0, value: 0 });
+    // t11: lessons 180 + 120 min up to `to`; participation 180 min (the entry of 02-04 lies after `to`).
+    expect(e.z_route).toMatchObject({ trajectories: 1, languageHours: 5, participationHours: 3, languageNormMet: 0, participationNormMet: 0, value: 0, numerator: 0, denominator: 1 });
   });
 
   it('a municipality without a contract valid on the last day has no targets; the region total is over all records', () => {

@@ -196,7 +196,6 @@ export class SpilReportRepository {
    * participation hours up to `to`, against 800 + 800 hours.
    */
   zRoute(p: SpilQueryParams): Promise<ZRouteRow[]> {
-    // No participation entries are recorded yet (no network module on main): participation counts 0 minutes.
     return this.run('z_route', p);
   }
 

@@ -136,7 +136,9 @@ export const SPIL_SQL = {
           AND $4::date IS NOT NULL AND $5::text IS NOT NULL
         ${BY_MUNICIPALITY}`,
   portfolio: `SELECT t.municipality_id AS "municipalityId", count(*)::int AS n,
-              coalesce(sum(${portfolioCompletenessSql('t.id', PERIOD_END_INSTANT)}), 0)::float8 AS "completenessSum"
+              -- Without an approved item the rule's answer is 0 (the product requires domains): skip the call then.
+              coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM portfolio_item pa WHERE pa.trajectory_id = t.id AND pa.status = 'approved')
+                                THEN ${portfolioCompletenessSql('t.id', PERIOD_END_INSTANT)} ELSE 0 END), 0)::float8 AS "completenessSum"
          FROM trajectory t JOIN product pr ON pr.id = t.product_id
         WHERE ${IN_SCOPE} AND cardinality(pr.required_domains) > 0 AND $4::date IS NOT NULL
         ${BY_MUNICIPALITY}`,
@@ -145,7 +147,7 @@ export const SPIL_SQL = {
                 (SELECT coalesce(sum(a.attended_minutes), 0) FROM attendance_record a
                   WHERE a.trajectory_id = t.id AND a.lesson_date <= $3::date
                     AND (NOT a.reported_in_advance OR a.lesson_date <= $4::date))::float8 AS language_minutes,
-                0::float8 AS participation_minutes
+                koers_participation_minutes(t.id, $3::date)::float8 AS participation_minutes
            FROM trajectory t JOIN product pr ON pr.id = t.product_id
           WHERE ${IN_SCOPE} AND pr.participation_norm AND $5::text IS NOT NULL
        )
