@@ -6,7 +6,8 @@ import { User } from '../../users/entities/user.entity';
 
 /** A toets or examen: a CEFR level for language skills, pass/fail for knm/map/ona. */
 @Entity('assessment')
-@Index('ix_assessment_learner_skill_date', ['learnerId', 'skill', 'date'])
+/** (learner_id, skill, date) INCLUDE (level_index, level, passed): migration CoverAssessmentLevels (level at a date, index-only). */
+@Index('ix_assessment_learner_skill_date_cover', { synchronize: false })
 @Index('ix_assessment_date', ['date'])
 @Check('ck_assessment_skill', sqlIn('skill', SKILLS))
 @Check('ck_assessment_level', `"level" IS NULL OR ${sqlIn('level', CEFR_LEVELS)}`)
