@@ -12,6 +12,7 @@ const NAV = [
   { href: '#/lessons', label: 'Lessen', roles: ['admin', 'coordinator', 'teacher'] },
   { href: '#/signals', label: 'Verzuimsignalen', roles: ['admin', 'coordinator', 'teacher', 'municipality'] },
   { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
+  { href: '#/settlement-runs', label: 'Afrekeningen', roles: ['admin', 'coordinator', 'finance', 'municipality'] },
   { href: '#/me', label: 'Mijn traject', roles: ['learner'] },
   { href: '#/documents', label: 'Mijn documenten', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner'] },
   { href: '#/queues', label: 'Wachtrijen', roles: ['admin'] },

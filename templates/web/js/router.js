@@ -17,6 +17,7 @@ import { queuesPage } from './pages/queues.js';
 import { registerPage } from './pages/register.js';
 import { signalPage } from './pages/signal.js';
 import { signalsPage } from './pages/signals.js';
+import { settlementRunPage, settlementRunsPage, trajectorySettlementPage } from './pages/settlement.js';
 import { spilPage } from './pages/spil.js';
 import { todayPage } from './pages/today.js';
 import { trajectoriesPage } from './pages/trajectories.js';
@@ -29,7 +30,10 @@ const ROUTES = [
   [/^#\/learners\/([\w-]+)\/trajectories\/new$/, (m) => newTrajectoryPage(m[1]), ['admin', 'coordinator']],
   [/^#\/learners\/([\w-]+)$/, (m) => learnerPage(m[1]), STAFF],
   [/^#\/learners$/, (m, p) => learnersPage(p), STAFF],
+  [/^#\/trajectories\/([\w-]+)\/settlement$/, (m) => trajectorySettlementPage(m[1]), ['admin', 'coordinator', 'finance', 'municipality']],
   [/^#\/trajectories\/([\w-]+)$/, (m) => trajectoryPage(m[1]), STAFF],
+  [/^#\/settlement-runs\/([\w-]+)$/, (m, p) => settlementRunPage(m[1], p), ['admin', 'coordinator', 'finance', 'municipality']],
+  [/^#\/settlement-runs$/, (m, p) => settlementRunsPage(p), ['admin', 'coordinator', 'finance', 'municipality']],
   [/^#\/trajectories$/, (m, p) => trajectoriesPage(p), STAFF],
   [/^#\/lessons\/([\w-]+)\/register$/, (m) => registerPage(m[1]), ['admin', 'coordinator', 'teacher']],
   [/^#\/lessons$/, (m, p) => lessonsPage(p), ['admin', 'coordinator', 'teacher']],

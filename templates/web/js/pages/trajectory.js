@@ -65,7 +65,8 @@ export async function trajectoryPage(id, { mine = false } = {}) {
       ${t.pipDate ? html`<dt>PIP-datum</dt><dd>${fmtDate(t.pipDate)}</dd>` : ''}
       <dt>Gecontracteerde uren</dt><dd>${or(t.contractedHours)}</dd>
       ${t.dropoutReason ? html`<dt>Reden van uitval</dt><dd>${DROPOUT_NL[t.dropoutReason] || t.dropoutReason}${t.dropoutNote ? ` — ${t.dropoutNote}` : ''}</dd>` : ''}
-      <dt>Streefniveaus</dt><dd>${targets || dash}</dd></dl></section>
+      <dt>Streefniveaus</dt><dd>${targets || dash}</dd></dl>
+      ${!mine && ['admin', 'coordinator', 'finance', 'municipality'].some((r) => isRole(r)) ? html`<p>${link(`#/trajectories/${id}/settlement`, 'Facturering (mijlpalen en uren)')}</p>` : ''}</section>
     <section class="card"><h2>Aanwezigheid</h2>${attendanceSummary(att)}</section></div>
     ${mine ? html`<section class="card"><h2>Mijn niveaus</h2>${levelsTable(levels)}</section>` : ''}
     <div class="grid"><section class="card"><h2>Trajectplan</h2><h3>Doelen per domein</h3>${domainList(t.plan?.goals)}
