@@ -136,13 +136,15 @@ async function runScenario(s: Scenario, client: HttpClient, token: string | null
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { base: { type: 'string' }, duration: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({ options: { base: { type: 'string' }, 'redis-down-base': { type: 'string' }, duration: { type: 'string' }, only: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' } } });
   const base = new URL(values.base ?? 'http://127.0.0.1:3999');
   const duration = Number(values.duration ?? process.env.BENCH_DURATION ?? 15);
   const only = (values.only ?? process.env.BENCH_SCENARIOS ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   const outDir = values.out ?? path.join(__dirname, 'results');
   const scenarios = SCENARIOS.filter((s) => !only.length || only.includes(s.name));
   const client = new HttpClient(base, Math.max(...scenarios.map((s) => s.concurrency), 1));
+  const redisDownBase = values['redis-down-base'] ? new URL(values['redis-down-base']) : null;
+  const redisDownClient = redisDownBase ? new HttpClient(redisDownBase, Math.max(...scenarios.map((s) => s.concurrency), 1)) : null;
   const db = values.db ? new Client({ connectionString: values.db }) : null;
   if (db) await db.connect();
   const tokens = new Map<BenchRole, string>();
@@ -164,7 +166,8 @@ async function main(): Promise<void> {
       try {
         const state = s.setup ? (db ? await s.setup(db) : undefined) : undefined;
         if (s.setup && !db) throw new Error('needs --db for its setup query');
-        r = await runScenario(s, client, await tokenFor(s.role), state, d);
+        if (s.against === 'redis-down' && !redisDownClient) throw new Error('needs --redis-down-base (an API whose Redis is stopped; run.sh starts one)');
+        r = await runScenario(s, s.against === 'redis-down' ? redisDownClient! : client, await tokenFor(s.role), state, d);
       } catch (e) {
         r = { name: s.name, description: s.description, status: 'error', note: (e as Error).message, concurrency: s.concurrency, durationSec: d, requests: 0, errors: 0, rps: 0, latencyMs: null, targets: s.targets ?? {}, checks: [] };
       }
@@ -173,6 +176,7 @@ async function main(): Promise<void> {
     }
   } finally {
     client.close();
+    redisDownClient?.close();
     await db?.end();
   }
   const report = {

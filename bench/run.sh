@@ -32,13 +32,25 @@ else
   api_cmd=(node dist/src/main.js)
 fi
 
+# The document-request scenarios' rows and jobs (no worker runs them during the HTTP scenarios): removed before a
+# worker starts and at the end; only the bench's own queue prefix in Redis is touched.
+clear_bench_documents() {
+  psql "$scale_url" -qc "DELETE FROM document WHERE kind = 'pipeline.check' AND params->>'note' LIKE 'bench %'" >/dev/null 2>&1 || true
+  node -e "const R=require('ioredis');const r=new R(process.argv[1]);(async()=>{let c='0';do{const[n,k]=await r.scan(c,'MATCH','koers-bench:documents:*','COUNT',1000);if(k.length)await r.del(...k);c=n}while(c!=='0');r.disconnect()})().catch(()=>r.disconnect())" "${REDIS_URL:-redis://127.0.0.1:6379/0}" 2>/dev/null || true
+}
+
 port="$(npx ts-node -T bench/scale-db.ts port "${BENCH_PORT:-3999}")"
 api=""
 worker=""
+api_down=""
+redis_down=""
 cleanup() {
   trap - EXIT
   if [ -n "$worker" ]; then kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true; fi
   if [ -n "$api" ]; then kill -TERM "$api" 2>/dev/null || true; wait "$api" 2>/dev/null || true; fi
+  if [ -n "$api_down" ]; then kill -KILL "$api_down" 2>/dev/null || true; wait "$api_down" 2>/dev/null || true; fi
+  if [ -n "$redis_down" ]; then kill -KILL "$redis_down" 2>/dev/null || true; fi
+  clear_bench_documents
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -61,9 +73,34 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# The document request with Redis down: a second API on its own redis-server (BENCH_REDIS_DOWN_PORT), which is then
+# stopped, so that API runs without Redis (it cannot start without one: the start-up check refuses).
+down_args=()
+if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",document-request-redis-down,"* ]]; then
+  down_redis_port="${BENCH_REDIS_DOWN_PORT:-6392}"
+  down_port="$(npx ts-node -T bench/scale-db.ts port "$((port + 1))")"
+  redis-server --port "$down_redis_port" --bind 127.0.0.1 --save '' --appendonly no > /tmp/koers-bench-redis-down.log 2>&1 &
+  redis_down=$!
+  sleep 0.5
+  echo "== starting a second API on port $down_port with its own Redis on $down_redis_port (stopped once the API is up)"
+  DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$down_port" HOST=127.0.0.1 LOG_LEVEL=error QUEUE_PREFIX=koers-bench \
+    REDIS_URL="redis://127.0.0.1:$down_redis_port/0" "${api_cmd[@]}" > /tmp/koers-bench-api-down.log 2>&1 &
+  api_down=$!
+  for _ in $(seq 1 120); do
+    kill -0 "$api_down" 2>/dev/null || { echo "bench: the second API stopped during start-up:" >&2; tail -20 /tmp/koers-bench-api-down.log >&2; exit 1; }
+    node -e "fetch('http://127.0.0.1:$down_port/health/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))" && break
+    sleep 0.5
+  done
+  kill -KILL "$redis_down" 2>/dev/null || true
+  wait "$redis_down" 2>/dev/null || true
+  redis_down=""
+  down_args=(--redis-down-base "http://127.0.0.1:$down_port")
+fi
+
 echo "== running scenarios"
 BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench (API: ${api_cmd[*]}, port $port, DATABASE_POOL_SIZE=${BENCH_DB_POOL:-4}, DATABASE_URL=$api_db_url)" \
-  npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url" || http_status=$?
+  npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url" "${down_args[@]}" || http_status=$?
+clear_bench_documents
 
 if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",spil,"* ]]; then
   # The SPIL documents are made by the worker: start one on the same database and queue prefix as the API.

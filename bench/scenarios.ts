@@ -40,6 +40,8 @@ export interface Scenario<S = unknown> {
   setup?: (db: Client) => Promise<S>;
   request: (state: S, rand: Rand) => BenchRequest;
   targets?: Targets;
+  /** `redis-down`: sent to the second API, whose Redis the run stopped (run.sh, --redis-down-base); logins still go to the first. */
+  against?: 'redis-down';
 }
 
 const SEARCH_FRAGMENTS = ['celik', 'moham', 'olga', 'ahmad', 'wójc', 'şahin', 'haile', 'tesf', 'ольга', 'shevch', 'nowak', 'karimi', 'el amr', 'yılmaz'];
@@ -80,6 +82,18 @@ const randomPage = (path: string, countSql: string): Pick<Scenario<number>, 'set
 });
 
 const define = <S>(s: Scenario<S>): Scenario => s as Scenario;
+
+/** A fresh document request per call (a unique note), so every request inserts a row instead of finding an open one. */
+let documentSeq = 0;
+const documentRequest = (_s: unknown, r: Rand): BenchRequest => ({
+  method: 'POST',
+  path: '/api/v1/documents',
+  body: { kind: 'pipeline.check', params: { note: `bench ${process.pid} ${++documentSeq} ${r.int(0, 1e9)}` } },
+});
+/** Earlier runs' bench requests (nothing makes them: no worker runs during the bench). */
+const clearBenchDocuments = async (db: Client): Promise<void> => {
+  await db.query(`DELETE FROM document WHERE kind = 'pipeline.check' AND params->>'note' LIKE 'bench %'`);
+};
 
 export const SCENARIOS: Scenario[] = [
   define({
@@ -188,6 +202,25 @@ export const SCENARIOS: Scenario[] = [
       const from = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
       return { method: 'GET', path: `/api/v1/trajectories/${r.pick(ids)}/attendance?from=${from}&to=${to}` };
     },
+    targets: { p50: 20 },
+  }),
+  define({
+    name: 'document-request',
+    description: 'POST /api/v1/documents (pipeline.check): the request row written, the job enqueued after commit; 202 with the document',
+    role: 'admin',
+    concurrency: 10,
+    setup: clearBenchDocuments,
+    request: documentRequest,
+    targets: { p50: 20 },
+  }),
+  define({
+    name: 'document-request-redis-down',
+    description: 'The same POST /api/v1/documents against an API whose Redis is down: still 202 (the reconciler enqueues later)',
+    role: 'admin',
+    concurrency: 10,
+    against: 'redis-down',
+    setup: clearBenchDocuments,
+    request: documentRequest,
     targets: { p50: 20 },
   }),
   define({

@@ -93,6 +93,8 @@ describe('documents survive a killed worker (e2e)', () => {
     expect(files).toHaveLength(1);
     expect(await sha256File(files[0])).toBe(done.sha256);
     expect(Number(done.size_bytes)).toBeGreaterThan(0);
+    // No worker of this test may take the next test's document.
+    for (const w of workers.splice(0)) await kill(w);
   }, 150_000);
 
   it('on SIGTERM hands a running document back (not counted as an attempt) and exits; another worker finishes it', async () => {
