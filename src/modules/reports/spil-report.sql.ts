@@ -45,8 +45,13 @@ export const SPIL_SQL = {
    * while its trajectory is in scope for that month (the series' own definition).
    */
   attendance: `WITH r AS (
-         SELECT t.municipality_id, m.ms, m.ms_clipped,
-                t.start_date <= least(m.me, $3::date) AND (t.end_date IS NULL OR t.end_date >= m.ms_clipped) AS in_month,
+         SELECT t.municipality_id, greatest(a.lesson_date - extract(day FROM a.lesson_date)::int + 1, $2::date) AS ms_clipped,
+                -- In scope for the record's month: certainly when the record lies within the trajectory's dates; only
+                -- otherwise the month's own bounds are worked out (month end = first of next month - 1, by day numbers).
+                CASE WHEN a.lesson_date >= t.start_date AND (t.end_date IS NULL OR a.lesson_date <= t.end_date) THEN true
+                     ELSE t.start_date <= least(a.lesson_date + 31 - extract(day FROM a.lesson_date + 31 - extract(day FROM a.lesson_date)::int + 1)::int
+                                                - extract(day FROM a.lesson_date)::int + 1, $3::date)
+                          AND (t.end_date IS NULL OR t.end_date >= greatest(a.lesson_date - extract(day FROM a.lesson_date)::int + 1, $2::date)) END AS in_month,
                 sum(a.lesson_minutes) AS registered, sum(a.attended_minutes) AS attended,
                 sum(a.lesson_minutes) FILTER (WHERE a.status = 'absent_authorised') AS authorised,
                 sum(a.lesson_minutes) FILTER (WHERE a.status = 'absent_unauthorised') AS unauthorised,
@@ -57,11 +62,8 @@ export const SPIL_SQL = {
                                    AND (t.end_date IS NULL OR a.lesson_date <= t.end_date)) AS registered_pairs
            FROM trajectory t
            JOIN attendance_record a ON a.trajectory_id = t.id AND ${RECORD_COUNTS}
-           -- The record's calendar month by date arithmetic (no time-zone conversion per row).
-           CROSS JOIN LATERAL (SELECT a.lesson_date - extract(day FROM a.lesson_date)::int + 1 AS ms) d
-           CROSS JOIN LATERAL (SELECT d.ms, greatest(d.ms, $2::date) AS ms_clipped, (d.ms + interval '1 month')::date - 1 AS me) m
           WHERE ${IN_SCOPE} AND $5::text IS NOT NULL
-          GROUP BY t.municipality_id, m.ms, m.ms_clipped, m.me, in_month
+          GROUP BY 1, 2, 3
        )
        SELECT t.municipality_id AS "municipalityId", to_char(t.ms_clipped, 'YYYY-MM-DD') AS month,
               coalesce(sum(t.registered), 0)::float8 AS "registeredMinutes",
@@ -82,13 +84,19 @@ export const SPIL_SQL = {
    * learner of a lesson that is not cancelled (the register and the cancel refuse otherwise), so counting the records
    * of those days is counting the registered expected pairs, without a probe per pair.
    */
-  registration_completeness: `SELECT t.municipality_id AS "municipalityId", count(*)::int AS expected
-         FROM trajectory t
-         JOIN enrolment en ON en.trajectory_id = t.id
-         JOIN lesson l ON l.group_id = en.group_id AND l.date >= $2::date AND l.date <= $3::date AND l.date <= $4::date
-                      AND l.date >= en.from_date AND l.date >= t.start_date AND NOT l.cancelled
-        WHERE ${IN_SCOPE} AND $5::text IS NOT NULL
-          AND koers_enrolled_on(en.from_date, en.to_date, t.status, t.end_date, l.date)
+  registration_completeness: `WITH per AS (
+         -- Counted per municipality first (a parallel partial count), then rolled up: the pairs never leave the workers.
+         SELECT t.municipality_id, count(*) AS n
+           FROM trajectory t
+           JOIN enrolment en ON en.trajectory_id = t.id
+           JOIN lesson l ON l.group_id = en.group_id AND l.date >= $2::date AND l.date <= $3::date AND l.date <= $4::date
+                        AND l.date >= en.from_date AND l.date >= t.start_date AND NOT l.cancelled
+          WHERE ${IN_SCOPE} AND $5::text IS NOT NULL
+            AND koers_enrolled_on(en.from_date, en.to_date, t.status, t.end_date, l.date)
+          GROUP BY t.municipality_id
+       )
+       SELECT t.municipality_id AS "municipalityId", coalesce(sum(t.n), 0)::int AS expected
+         FROM per t
         ${BY_MUNICIPALITY}`,
   target_reached: `WITH ended AS (
          SELECT t.municipality_id, t.id,
@@ -159,18 +167,26 @@ export const SPIL_SQL = {
               count(*) FILTER (WHERE t.language_minutes >= 800 * 60 AND t.participation_minutes >= 800 * 60)::int AS "bothMet"
          FROM z t
         ${BY_MUNICIPALITY}`,
-  /** The monthly series' trajectory counts: started, completed, dropped out per calendar month (clipped). */
-  monthly: `WITH m AS (
-         SELECT greatest(g::date, $2::date) AS m_from, least((g + interval '1 month' - interval '1 day')::date, $3::date) AS m_to
-           FROM generate_series(date_trunc('month', $2::date), $3::date, interval '1 month') g
+  /**
+   * The monthly series' trajectory counts per calendar month (clipped): a trajectory starts in the month holding its
+   * start date and ends in the month holding its end date, and is then in scope for that month, so each in-scope
+   * trajectory is read once (no trajectory × month product).
+   */
+  monthly: `WITH ev AS (
+         SELECT t.municipality_id, t.start_date AS d, 1 AS started, 0 AS completed, 0 AS dropped_out
+           FROM trajectory t
+          WHERE ${IN_SCOPE} AND t.start_date >= $2::date
+         UNION ALL
+         SELECT t.municipality_id, t.end_date, 0, (t.status = 'completed')::int, (t.status = 'dropped_out')::int
+           FROM trajectory t
+          WHERE ${IN_SCOPE} AND t.status IN ('completed', 'dropped_out') AND t.end_date <= $3::date
        )
-       SELECT t.municipality_id AS "municipalityId", to_char(m.m_from, 'YYYY-MM-DD') AS month,
-              count(*) FILTER (WHERE t.start_date >= m.m_from)::int AS started,
-              count(*) FILTER (WHERE t.status = 'completed' AND t.end_date <= m.m_to)::int AS completed,
-              count(*) FILTER (WHERE t.status = 'dropped_out' AND t.end_date <= m.m_to)::int AS "droppedOut"
-         FROM trajectory t JOIN m ON t.start_date <= m.m_to AND (t.end_date IS NULL OR t.end_date >= m.m_from)
-        WHERE ${IN_SCOPE} AND $4::date IS NOT NULL AND $5::text IS NOT NULL
-        GROUP BY GROUPING SETS ((t.municipality_id, m.m_from), (m.m_from))`,
+       SELECT t.municipality_id AS "municipalityId",
+              to_char(greatest(t.d - extract(day FROM t.d)::int + 1, $2::date), 'YYYY-MM-DD') AS month,
+              sum(t.started)::int AS started, sum(t.completed)::int AS completed, sum(t.dropped_out)::int AS "droppedOut"
+         FROM ev t
+        WHERE $4::date IS NOT NULL AND $5::text IS NOT NULL
+        GROUP BY GROUPING SETS ((t.municipality_id, greatest(t.d - extract(day FROM t.d)::int + 1, $2::date)), (greatest(t.d - extract(day FROM t.d)::int + 1, $2::date)))`,
   /** certificates_issued per kind and, for level certificates, the highest CEFR level stated on it. */
   certificates_issued: `WITH c AS (
          SELECT t.municipality_id, c.kind,
