@@ -5,7 +5,8 @@
 -- bigint: sum(bigint) is numeric, whose division does not truncate.
 -- Advance-reported absences count only from the lesson's date on (p_today); they add no minutes either way.
 -- PL/pgSQL with custom plans: the planner sees which of the three selections it is and sizes the joins for it;
--- work_mem so a region's day totals (~1.5 million rows) sort and aggregate in memory, not on disk.
+-- each trajectory's attendance is read in date order from the covering index (trajectory_id, lesson_date), so
+-- running totals need no sort; work_mem keeps the remaining sorts in memory.
 CREATE OR REPLACE FUNCTION koers_settlement_events(p_municipality_id uuid, p_trajectory_id uuid, p_today date)
 RETURNS TABLE (trajectory_id uuid, kind text, event_key text, event_date date, percent integer, minutes integer, amount_cents bigint)
 LANGUAGE plpgsql STABLE
@@ -26,27 +27,21 @@ BEGIN
        AND (p_trajectory_id IS NULL OR t.id = p_trajectory_id)
        AND t.status <> 'planned' AND NOT t.never_active
   ),
-  days AS MATERIALIZED (
-    SELECT a.trajectory_id AS tid, a.lesson_date, sum(a.attended_minutes)::bigint AS mins
-      FROM attendance_record a
-      JOIN tr ON tr.id = a.trajectory_id
-     WHERE NOT a.reported_in_advance OR a.lesson_date <= p_today
-     GROUP BY a.trajectory_id, a.lesson_date
-  ),
-  cum AS (
-    SELECT d.tid, d.lesson_date, (sum(d.mins) OVER (PARTITION BY d.tid ORDER BY d.lesson_date))::bigint AS total
-      FROM days d
-  ),
-  attended AS (
-    SELECT d.tid, sum(d.mins)::bigint AS mins FROM days d GROUP BY d.tid
-  ),
-  halfway AS (
-    -- The lesson date at which cumulative attended minutes reach half the contracted minutes; none when the
-    -- trajectory ended before that.
-    SELECT c.tid, min(c.lesson_date) AS halfway_date
-      FROM cum c JOIN tr ON tr.id = c.tid
-     WHERE tr.billing_basis = 'per_trajectory' AND c.total * 2 >= tr.cap AND (tr.end_date IS NULL OR c.lesson_date <= tr.end_date)
-     GROUP BY c.tid
+  progress AS (
+    -- Per trajectory, from its attendance in date order (the covering index, no sort): the attended minutes and the
+    -- lesson date at which their running total reaches half the contracted minutes (none when the trajectory ended
+    -- before that).
+    SELECT tr.id AS tid, x.att, x.halfway_date
+      FROM tr
+     CROSS JOIN LATERAL (
+       SELECT coalesce(max(c.total), 0)::bigint AS att,
+              min(c.lesson_date) FILTER (WHERE c.total * 2 >= tr.cap AND (tr.end_date IS NULL OR c.lesson_date <= tr.end_date)) AS halfway_date
+         FROM (SELECT a.lesson_date, (sum(sum(a.attended_minutes)) OVER (ORDER BY a.lesson_date))::bigint AS total
+                 FROM attendance_record a
+                WHERE a.trajectory_id = tr.id AND (NOT a.reported_in_advance OR a.lesson_date <= p_today)
+                GROUP BY a.lesson_date) c
+     ) x
+     WHERE tr.billing_basis = 'per_trajectory'
   ),
   exam AS (
     SELECT tr.id AS tid, min(a.date) AS exam_date
@@ -57,24 +52,27 @@ BEGIN
   pt AS (
     SELECT tr.*,
            CASE WHEN tr.pct_start IS NOT NULL THEN (tr.price * tr.pct_start + 50) / 100 END AS start_amt,
-           hw.halfway_date,
-           CASE WHEN tr.pct_halfway IS NOT NULL AND hw.halfway_date IS NOT NULL THEN (tr.price * tr.pct_halfway + 50) / 100 END AS halfway_amt,
-           coalesce(att.mins, 0) AS att,
+           pr.halfway_date,
+           CASE WHEN tr.pct_halfway IS NOT NULL AND pr.halfway_date IS NOT NULL THEN (tr.price * tr.pct_halfway + 50) / 100 END AS halfway_amt,
+           pr.att,
            ex.exam_date
       FROM tr
-      LEFT JOIN halfway hw ON hw.tid = tr.id
-      LEFT JOIN attended att ON att.tid = tr.id
+      JOIN progress pr ON pr.tid = tr.id
       LEFT JOIN exam ex ON ex.tid = tr.id
      WHERE tr.billing_basis = 'per_trajectory'
   ),
-  months AS (
-    SELECT d.tid, date_trunc('month', d.lesson_date)::date AS month, sum(d.mins)::bigint AS mins
-      FROM days d GROUP BY 1, 2
-  ),
   hours AS (
+    -- Per hourly trajectory: its months with attended minutes and their running total over the trajectory's life.
     SELECT tr.id, m.month, m.mins, (sum(m.mins) OVER (PARTITION BY tr.id ORDER BY m.month))::bigint AS total, tr.cap, tr.rate
-      FROM tr JOIN months m ON m.tid = tr.id
-     WHERE tr.billing_basis = 'per_attended_hour' AND m.mins > 0
+      FROM tr
+     CROSS JOIN LATERAL (
+       SELECT date_trunc('month', a.lesson_date)::date AS month, sum(a.attended_minutes)::bigint AS mins
+         FROM attendance_record a
+        WHERE a.trajectory_id = tr.id AND (NOT a.reported_in_advance OR a.lesson_date <= p_today)
+        GROUP BY 1
+       HAVING sum(a.attended_minutes) > 0
+     ) m
+     WHERE tr.billing_basis = 'per_attended_hour'
   )
   SELECT pt.id, 'start'::text, 'start'::text, pt.start_date, pt.pct_start, NULL::int, pt.start_amt
     FROM pt WHERE pt.start_amt IS NOT NULL
