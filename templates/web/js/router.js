@@ -7,6 +7,7 @@ import { homeOf, renderChrome } from './menu.js';
 import { role, state } from './session.js';
 import { $app, setTitle } from './ui.js';
 import { documentsPage } from './pages/documents.js';
+import { groupCertificatesPage } from './pages/certificates.js';
 import { learnerPage } from './pages/learner.js';
 import { learnersPage } from './pages/learners.js';
 import { newLearnerPage, newTrajectoryPage } from './pages/learner-new.js';
@@ -40,6 +41,7 @@ const ROUTES = [
   [/^#\/signals\/([\w-]+)$/, (m) => signalPage(m[1]), ['admin', 'coordinator', 'teacher', 'municipality']],
   [/^#\/signals$/, (m, p) => signalsPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
   [/^#\/spil$/, (m, p) => spilPage(p), ['admin', 'coordinator', 'municipality']],
+  [/^#\/groups\/([\w-]+)\/certificates$/, (m) => groupCertificatesPage(m[1]), ['admin', 'coordinator', 'teacher']],
   [/^#\/me$/, () => mePage(), ['learner']],
   [/^#\/today$/, () => todayPage(), ['teacher']],
   [/^#\/documents$/, (m, p) => documentsPage(p), [...STAFF, 'learner']],

@@ -1,8 +1,9 @@
+import { writeFile } from 'fs/promises';
 import { DocumentGenerator, DocumentJobView, GenerateContext, GeneratedDocument } from '../../documents/document-generator';
 import { DocumentGenerationError } from '../../documents/documents.exception';
 import { certificateFileName, CertificatePrintRepository } from '../certificate-print.repository';
 import { UnprintableTextException } from '../certificates.exception';
-import { renderCertificatePdf } from '../pdf/certificate-renderer';
+import { renderCertificateBuffer } from '../pdf/certificate-renderer';
 
 /** Rethrows what the user must read (a name the font cannot print) as a permanent, Dutch document error. */
 export function asDocumentError(e: unknown): unknown {
@@ -21,11 +22,10 @@ export class CertificatePdfGenerator implements DocumentGenerator<'certificate.p
     const print = await this.prints.one(ctx.manager, doc.params.certificateId);
     if (!print) throw new DocumentGenerationError('certificate_missing', 'Dit certificaat bestaat niet (meer).');
     if (print.revoked) throw new DocumentGenerationError('certificate_revoked', `Certificaat ${print.number} is ingetrokken en wordt niet meer gemaakt.`);
-    try {
-      await renderCertificatePdf(print, ctx.createWriteStream());
-    } catch (e) {
-      throw asDocumentError(e);
-    }
+    // Rendered in memory (~30 kB) and written at once: pdfkit emits hundreds of small chunks, each a write of its own
+    // through a file stream.
+    const pdf = await renderCertificateBuffer(print).catch((e) => Promise.reject(asDocumentError(e)));
+    await writeFile(ctx.tempPath, pdf);
     return { contentType: 'application/pdf', fileName: certificateFileName(print) };
   }
 }

@@ -8,6 +8,7 @@ import { problemNl } from '../problems.js';
 import { isRole } from '../session.js';
 import { levelsTable } from '../tables.js';
 import { $app, bindRowLinks, setTitle, toast } from '../ui.js';
+import { certificatesPanel } from './certificates.js';
 import { assessments, progressNotes } from './learner-work.js';
 import { portfolioPanel } from './portfolio.js';
 
@@ -51,6 +52,13 @@ export async function learnerPage(id) {
       ${isRole('admin', 'coordinator') && !trajectories.items.some((t) => ['planned', 'active', 'suspended'].includes(t.status)) ? html`<p><a class="button" href="#/learners/${id}/trajectories/new">Nieuw traject</a></p>` : ''}</section>`);
   bindRowLinks();
   await workPanels(l, trajectories.items);
+  if (!isRole('finance')) {
+    const card = document.createElement('section');
+    card.className = 'card';
+    card.id = 'certificates';
+    $app.append(card);
+    await certificatesPanel(card, l.id, trajectories.items).catch(() => card.remove());
+  }
   const btn = /** @type {HTMLButtonElement | null} */ (document.getElementById('reveal'));
   if (btn) {
     btn.onclick = async () => {

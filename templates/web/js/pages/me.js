@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { html, mount } from '../html.js';
 import { state } from '../session.js';
 import { $app, setTitle } from '../ui.js';
+import { myCertificates } from './certificates.js';
 import { trajectoryPage } from './trajectory.js';
 
 export async function mePage() {
@@ -15,4 +16,5 @@ export async function mePage() {
     return;
   }
   await trajectoryPage(current.id, { mine: true });
+  await myCertificates();
 }

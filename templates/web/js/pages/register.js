@@ -59,7 +59,7 @@ function renderRegister(id, r, recent, saved) {
   setTitle(`Presentielijst ${lesson.groupName} ${fmtDate(lesson.date)}`);
   const head = html`<p class="crumbs">${link('#/lessons', '← Lessen')}</p>
     <h1>Presentielijst ${lesson.groupName} <span class="sub">${fmtDay(lesson.date)}</span></h1>
-    <p class="lesson-meta">${lesson.groupCode} · ${hhmm(lesson.startTime)} uur · ${lesson.minutes} minuten · ${lesson.mode === 'online' ? 'online' : 'fysiek'}</p>`;
+    <p class="lesson-meta">${lesson.groupCode} · ${hhmm(lesson.startTime)} uur · ${lesson.minutes} minuten · ${lesson.mode === 'online' ? 'online' : 'fysiek'} · <a href="#/groups/${lesson.groupId}/certificates">Certificaten van de groep</a></p>`;
   if (lesson.cancelled) {
     mount($app, html`${head}<div class="notice" role="status"><strong>Deze les is vervallen.</strong> ${lesson.cancelReason ? `Reden: ${lesson.cancelReason}. ` : ''}Voor een vervallen les wordt geen presentielijst ingevuld.</div>`);
     return;
