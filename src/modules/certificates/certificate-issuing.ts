@@ -14,7 +14,7 @@ export interface Period { from: string; to: string }
 export function participationPeriod(c: Candidate, today: string, from?: string, to?: string): Period {
   const last = c.endDate && c.endDate < today ? c.endDate : today;
   const period = { from: from ?? c.startDate, to: to ?? last };
-  if (period.from < c.startDate) throw ValidationFailedException.field('from', `must be on or after the trajectory's start (${c.startDate})`);
+  if (period.from < c.startDate) throw ValidationFailedException.field('from', `must be on or after the start date (${c.startDate})`);
   if (period.to > last) throw ValidationFailedException.field('to', `must be on or before ${last} (the trajectory's end, or today)`);
   if (period.to < period.from) throw ValidationFailedException.field('to', 'must be on or after from');
   return period;

@@ -70,7 +70,7 @@ export class CertificatesService {
       const skipped: SkippedLearnerDto[] = [];
       const skip = (c: Candidate, e: unknown) => {
         if (!isDomainError(e)) throw e;
-        skipped.push({ trajectoryId: c.trajectoryId, learnerId: c.learnerId, code: e.code, reason: e.detail ?? e.title });
+        skipped.push({ trajectoryId: c.trajectoryId, learnerId: c.learnerId, learnerName: `${c.firstName} ${c.lastName}`, code: e.code, reason: e.detail ?? e.title });
       };
       const periods = new Map<string, Period>();
       const eligible = all.filter((c) => {

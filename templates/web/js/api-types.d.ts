@@ -3581,6 +3581,8 @@ export interface components {
             /** @example certificate_no_levels */
             code: string;
             learnerId: string;
+            /** @example Şahin Çelik */
+            learnerName: string;
             reason: string;
             trajectoryId: string;
         };

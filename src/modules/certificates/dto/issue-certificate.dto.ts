@@ -37,6 +37,7 @@ export class RevokeCertificateDto {
 export class SkippedLearnerDto {
   trajectoryId: string;
   learnerId: string;
+  @ApiProperty({ example: 'Şahin Çelik' }) learnerName: string;
   @ApiProperty({ example: 'certificate_no_levels' }) code: string;
   reason: string;
 }

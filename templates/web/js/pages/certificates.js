@@ -10,6 +10,18 @@ import { $app, setTitle, toast } from '../ui.js';
 export const KIND_NL = { level: 'Taalniveau', participation: 'Deelname (uren)', completion: 'Traject afgerond' };
 const SKILL_NL = { reading: 'lezen', listening: 'luisteren', writing: 'schrijven', speaking: 'spreken', knm: 'KNM', map: 'MAP', ona: 'ONA' };
 const ISSUERS = ['admin', 'coordinator', 'teacher'];
+/** The certificate rules' refusals, as the page says them. */
+const CODE_NL = {
+  certificate_no_levels: 'Er is nog geen behaald niveau (alleen behaalde toetsen en examens tellen).',
+  certificate_no_hours: 'Er zijn in deze periode geen lesuren gevolgd.',
+  certificate_trajectory_not_completed: 'Het traject is nog niet afgerond.',
+  certificate_completion_exists: 'Er is al een geldig certificaat voor de afronding van dit traject.',
+  certificate_text_unprintable: 'De naam bevat tekens die het certificaat niet kan afdrukken; corrigeer de naam eerst.',
+  certificate_revoked: 'Dit certificaat is ingetrokken.',
+  certificate_group_none_eligible: 'Geen enkele deelnemer van de groep komt in aanmerking.',
+};
+/** @param {any} e */
+const problemText = (e) => CODE_NL[e?.problem?.code] || problemNl(e).summary;
 
 /** @param {string} tag @param {Record<string, string>} [attrs] @param {...(Node | string | null | undefined | false)} children */
 function el(tag, attrs = {}, ...children) {
@@ -81,7 +93,7 @@ function row(c, reload, opts) {
       try {
         await fn();
       } catch (e) {
-        status.replaceChildren(el('span', { class: 'error' }, problemNl(e).summary));
+        status.replaceChildren(el('span', { class: 'error' }, problemText(e)));
       } finally {
         b.removeAttribute('disabled');
       }
@@ -126,7 +138,7 @@ function revokeForm(c, status, reload) {
       toast(`Certificaat ${c.number} is ingetrokken.`);
       reload();
     } catch (e) {
-      status.replaceChildren(el('span', { class: 'error' }, problemNl(e).summary));
+      status.replaceChildren(el('span', { class: 'error' }, problemText(e)));
     }
   });
   details.append(form);
@@ -189,7 +201,7 @@ export async function certificatesPanel(card, learnerId, trajectories) {
       await reload();
       await followDocument(r.document, status);
     } catch (e) {
-      status.replaceChildren(el('span', { class: 'error' }, problemNl(e).summary));
+      status.replaceChildren(el('span', { class: 'error' }, problemText(e)));
     }
   });
   card.append(el('h3', {}, 'Nieuw certificaat'), form, status);
@@ -218,12 +230,12 @@ export async function groupCertificatesPage(groupId) {
       const r = /** @type {any} */ (await api(`/groups/${groupId}/certificates`, { method: 'POST', body: fields.value() }));
       toast(`${r.certificates.length} certificaten aangevraagd.`);
       if (r.skipped.length) {
-        skipped.replaceChildren(el('h3', {}, `Overgeslagen (${r.skipped.length})`), el('ul', { class: 'plain' }, ...r.skipped.map((/** @type {any} */ s) => el('li', {}, s.reason))));
+        skipped.replaceChildren(el('h3', {}, `Overgeslagen (${r.skipped.length})`), el('ul', { class: 'plain' }, ...r.skipped.map((/** @type {any} */ s) => el('li', {}, `${s.learnerName}: ${CODE_NL[s.code] || s.reason}`))));
       }
       await reload();
       await followDocument(r.document, status);
     } catch (e) {
-      status.replaceChildren(el('span', { class: 'error' }, problemNl(e).summary));
+      status.replaceChildren(el('span', { class: 'error' }, problemText(e)));
     }
   });
 }
