@@ -9,6 +9,7 @@
  * Results: bench/results/spil.json, and a section appended to bench/results/latest.md.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { runSpilSqlOnce, SpilSqlParams, spilPool } from './spil-sql';
@@ -122,6 +123,8 @@ async function main(): Promise<void> {
   const result = {
     date: new Date().toISOString(),
     command: process.env.BENCH_COMMAND ?? 'npm run bench',
+    // The machine is shared: the load average says how much of it the run had.
+    machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10) },
     quarterOneMunicipality: {
       period: QUARTER,
       requests: quarter.http.length,
@@ -143,6 +146,8 @@ async function main(): Promise<void> {
   const md = [
     '',
     '## SPIL report (bench/spil-bench.ts)',
+    '',
+    `Load average during the run: ${result.machine.loadAverage.join(', ')} on ${result.machine.cpus} CPUs.`,
     '',
     '| measurement | HTTP p50 ms | SQL alone p50 ms | target | met |',
     '| --- | ---: | ---: | --- | --- |',
