@@ -23,6 +23,8 @@ import { spilPage } from './pages/spil.js';
 import { todayPage } from './pages/today.js';
 import { trajectoriesPage } from './pages/trajectories.js';
 import { trajectoryPage } from './pages/trajectory.js';
+import { networkOverviewPage, partnersPage, volunteersPage } from './pages/network.js';
+import { duoHoursPage, importPage, importsPage, termWorklistPage } from './pages/exchange.js';
 
 const STAFF = ['admin', 'coordinator', 'teacher', 'finance', 'municipality'];
 /** @type {[RegExp, (m: RegExpMatchArray, p: URLSearchParams) => unknown, string[]][]} */
@@ -46,6 +48,13 @@ const ROUTES = [
   [/^#\/today$/, () => todayPage(), ['teacher']],
   [/^#\/documents$/, (m, p) => documentsPage(p), [...STAFF, 'learner']],
   [/^#\/queues$/, () => queuesPage(), ['admin']],
+  [/^#\/network\/partners$/, (m, p) => partnersPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
+  [/^#\/network\/volunteers$/, (m, p) => volunteersPage(p), ['admin', 'coordinator', 'municipality']],
+  [/^#\/network$/, (m, p) => networkOverviewPage(p), ['admin', 'coordinator', 'municipality']],
+  [/^#\/imports\/([\w-]+)$/, (m) => importPage(m[1]), ['admin', 'coordinator', 'municipality']],
+  [/^#\/imports$/, () => importsPage(), ['admin', 'coordinator']],
+  [/^#\/duo-hours$/, () => duoHoursPage(), ['admin', 'coordinator', 'municipality']],
+  [/^#\/term-worklist$/, (m, p) => termWorklistPage(p), ['admin', 'coordinator']],
 ];
 
 // A slow page that finishes after the user has moved on must not steal focus or show its error.

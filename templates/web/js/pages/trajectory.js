@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { DOMAIN_NL, DROPOUT_NL, REGIME_NL, SKILL_NL } from '../labels.js';
 import { dash, fmtDate, fmtHours, fmtNum, fullName, link, nl, or, pct, statusBadge } from '../format.js';
+import { referralsSection } from './referrals.js';
 import { html, mount } from '../html.js';
 import { isRole } from '../session.js';
 import { levelsTable, signalsTable } from '../tables.js';
@@ -63,6 +64,7 @@ export async function trajectoryPage(id, { mine = false } = {}) {
       <dt>Startdatum</dt><dd>${or(fmtDate(t.startDate))}</dd><dt>Geplande einddatum</dt><dd>${or(fmtDate(t.plannedEndDate))}</dd>
       ${t.endDate ? html`<dt>Einddatum</dt><dd>${fmtDate(t.endDate)}</dd>` : ''}
       ${t.pipDate ? html`<dt>PIP-datum</dt><dd>${fmtDate(t.pipDate)}</dd>` : ''}
+      ${t.termEndDate ? html`<dt>Inburgeringstermijn eindigt</dt><dd>${fmtDate(t.termEndDate)}</dd>` : ''}
       <dt>Gecontracteerde uren</dt><dd>${or(t.contractedHours)}</dd>
       ${t.dropoutReason ? html`<dt>Reden van uitval</dt><dd>${DROPOUT_NL[t.dropoutReason] || t.dropoutReason}${t.dropoutNote ? ` — ${t.dropoutNote}` : ''}</dd>` : ''}
       <dt>Streefniveaus</dt><dd>${targets || dash}</dd></dl>
@@ -74,8 +76,11 @@ export async function trajectoryPage(id, { mine = false } = {}) {
     ${t.integrationAgreement === undefined ? '' : html`<section class="card"><h2>Integratieafspraken</h2><h3>Wensen</h3>${domainList(ia.wishes)}<h3>Behoeften</h3>${domainList(ia.needs)}<h3>Mogelijkheden</h3>${domainList(ia.abilities)}</section>`}</div>
     ${mine ? '' : html`<section class="card" id="tr-edit" hidden></section>`}
     ${signals ? html`<section class="card"><h2>Verzuimsignalen</h2>${signalsTable(signals.items)}</section>` : ''}
+    ${isRole('finance') ? '' : html`<section class="card" id="referrals"><h2>Koppelingen met het netwerk</h2><p>Laden…</p></section>`}
     ${mine ? html`<section class="card" id="upcoming"><h2>Mijn komende lessen</h2><p>Laden…</p></section>` : ''}`);
   bindRowLinks();
+  const refs = document.getElementById('referrals');
+  if (refs) await referralsSection(refs, t).catch(() => refs.remove());
   if (mine) await upcomingLessons(t);
   if (!mine && isRole('admin', 'coordinator')) {
     const reload = () => trajectoryPage(id);
