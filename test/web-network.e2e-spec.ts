@@ -92,7 +92,7 @@ describe('network and import pages in a real browser (e2e)', () => {
     const page = await loggedIn(await createUser(t, 'municipality', { municipalityId: ref.municipalities.Hengelo }));
     await page.getByRole('link', { name: 'Netwerk', exact: true }).click();
     await page.getByRole('heading', { name: 'Netwerk Hengelo' }).waitFor();
-    await page.getByRole('link', { name: 'Uren voor DUO' }).click();
+    await page.getByRole('link', { name: 'Uren voor DUO' }).click(); // on the network page
     await page.getByRole('heading', { name: 'Gevolgde uren voor DUO' }).waitFor();
     expect(await page.getByLabel('Gemeente').locator('option').allInnerTexts()).toEqual(['Hengelo']);
     await cleanScreen(page);

@@ -14,11 +14,9 @@ const NAV = [
   { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/settlement-runs', label: 'Afrekeningen', roles: ['admin', 'coordinator', 'finance', 'municipality'] },
   { href: '#/me', label: 'Mijn traject', roles: ['learner'] },
+  // The network page links to partners, volunteers, imports, the hours for DUO and the term worklist (a shorter menu).
   { href: '#/network', label: 'Netwerk', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/network/partners', label: 'Netwerkpartners', roles: ['teacher'] },
-  { href: '#/imports', label: 'Importeren', roles: ['admin', 'coordinator'] },
-  { href: '#/duo-hours', label: 'Uren voor DUO', roles: ['admin', 'coordinator', 'municipality'] },
-  { href: '#/term-worklist', label: 'Termijn loopt af', roles: ['admin', 'coordinator'] },
   { href: '#/documents', label: 'Mijn documenten', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner'] },
   { href: '#/queues', label: 'Wachtrijen', roles: ['admin'] },
 ];
