@@ -157,7 +157,7 @@ describe('web pages in a real browser (e2e)', () => {
     const muni = await createUser(t, 'municipality', { municipalityId: ref.municipalities.Enschede });
     const page2 = await newPage();
     await login(page2, muni, 'Deelnemers');
-    expect(await navLinks(page2)).toEqual(['Deelnemers', 'Trajecten', 'Verzuimsignalen', 'SPIL-rapportage', 'Netwerk', 'Mijn documenten']);
+    expect(await navLinks(page2)).toEqual(['Deelnemers', 'Trajecten', 'Verzuimsignalen', 'SPIL-rapportage', 'Afrekeningen', 'Netwerk', 'Mijn documenten']);
     await page2.goto(`${base}/#/learners/${learnerId}`);
     await page2.getByText(`*****${bsn.slice(-4)}`).waitFor();
     expect(await page2.getByRole('button', { name: 'Toon BSN' }).count()).toBe(0);
@@ -166,7 +166,7 @@ describe('web pages in a real browser (e2e)', () => {
     const finance = await createUser(t, 'finance');
     const page3 = await newPage();
     await login(page3, finance, 'Deelnemers');
-    expect(await navLinks(page3)).toEqual(['Deelnemers', 'Trajecten', 'Mijn documenten']);
+    expect(await navLinks(page3)).toEqual(['Deelnemers', 'Trajecten', 'Afrekeningen', 'Mijn documenten']);
     await page3.goto(`${base}/#/learners/${learnerId}`);
     await page3.getByText(`*****${bsn.slice(-4)}`).waitFor();
     expect(await page3.getByRole('button', { name: 'Toon BSN' }).count()).toBe(0);
