@@ -127,4 +127,10 @@ echo "$nightly"
   echo "$nightly"
   echo '```'
 } >> bench/results/latest.md
-exit "${http_status:-0}"
+echo "== certificates (targets: >= 40/s per worker process, >= 0.8 of the pdfkit floor; bulk of 1,000 with its zip <= 40 s)"
+certs_status=0
+npx ts-node -T bench/certificates.ts > /tmp/koers-bench-certificates.log 2>&1 || certs_status=$?
+tail -n +1 bench/results/certificates.md 2>/dev/null || true
+{ echo; cat bench/results/certificates.md 2>/dev/null || echo "certificates bench failed: see /tmp/koers-bench-certificates.log"; } >> bench/results/latest.md
+[ "$certs_status" = 0 ] || { echo "bench: certificates failed:" >&2; tail -20 /tmp/koers-bench-certificates.log >&2; }
+exit "${http_status:-$certs_status}"
