@@ -10,6 +10,7 @@ import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNum
 import { GROUP_PLAN, MUNICIPALITY_INFO, PRODUCT_ABBR } from './demo-catalogue';
 import { planAbsenceEpisodes } from './demo-episodes';
 import { raiseDemoSignals } from './demo-signals';
+import { createDemoSettlement, removeDemoSettlement } from './demo-settlement';
 import { upsertDemoUsers } from './demo-users';
 import { Prng } from './prng';
 import { upsertReference } from './reference-seed';
@@ -38,6 +39,7 @@ function demoGroupCodes(): string[] {
 async function removePreviousDemo(m: EntityManager): Promise<void> {
   const numbers = Array.from({ length: DEMO_LEARNER_COUNT }, (_, i) => learnerNumber(i));
   const ids = `SELECT id FROM learner WHERE learner_number = ANY($1)`;
+  await removeDemoSettlement(m, `SELECT id FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
   // Enrolments, registers, notes, portfolio and signals cascade from the trajectory.
   await m.query(`DELETE FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
   await m.query(`DELETE FROM assessment WHERE learner_id IN (${ids})`, [numbers]);
@@ -127,6 +129,8 @@ export async function seedDemo(
       trajectoryIds: plan.trajectories.map((t) => t.id), today, coordinatorId: users.byEmail['coordinator@koers.test'], config, rng: new Prng(DEMO_SEED + 2),
     });
     phase('absence signals (rule engine, handled by a coordinator)');
+    await createDemoSettlement(m, ref.municipalities, today, users.byEmail['finance@koers.test'] ?? null);
+    phase('settlement runs (a final invoice and a draft)');
   });
   phase('commit');
   return { today, counts: await countRows(db) };
