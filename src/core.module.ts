@@ -7,6 +7,7 @@ import { AppConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { loggableUrl, safeErrorLog } from './common/errors/safe-error-log';
 
 /** What both processes need: settings, logging, database, queues, auth, audit. */
 @Module({
@@ -26,7 +27,9 @@ import { AuditModule } from './modules/audit/audit.module';
           // Never log credentials, tokens or request bodies (which may hold a BSN).
           redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.body', '*.password', '*.bsn', '*.token'], remove: true },
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            // Query values are search terms (names, numbers): only their names are logged.
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: loggableUrl(req.url) }),
+            err: (err: unknown) => safeErrorLog(err),
           },
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
         },

@@ -14,6 +14,7 @@ import {
 import { LoginLimitedException } from '../../modules/auth/login-throttler.guard';
 import { LimiterUnavailableError } from '../../modules/auth/redis-throttler.storage';
 import { DomainException, FieldError } from './domain.exception';
+import { safeErrorLog } from './safe-error-log';
 
 /** Retry-After of a 503: outages here are a restart or a failover, seconds rather than minutes. */
 export const SERVICE_UNAVAILABLE_RETRY_SECONDS = 5;
@@ -69,7 +70,7 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = request?.url?.split('?')[0];
     problem.requestId = request?.id;
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request?.id }, 'Unhandled error');
+      this.logger.error({ err: safeErrorLog(exception), requestId: request?.id }, 'Unhandled error');
     }
     const retryAfter = ProblemFilter.retryAfterSeconds(exception, problem.status);
     if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
@@ -140,7 +141,6 @@ export class ProblemFilter implements ExceptionFilter {
       const field = column ? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()) : undefined;
       return this.make(400, 'validation_failed', field ? `${field}: may not be null` : 'A required value is missing', field ? [{ field, message: 'may not be null' }] : undefined);
     }
-    this.logger.error({ err, code }, 'Database error');
     return this.make(500, 'internal_error', 'Something went wrong on our side; the error has been logged');
   }
 
