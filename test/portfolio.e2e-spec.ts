@@ -226,12 +226,13 @@ describe('portfolio and evidence (e2e)', () => {
     // Another learner, another municipality, a teacher of another group: 404 as if it did not exist.
     await t.http.get(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', learnerB.auth).expect(404);
     await t.http.post(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', learnerB.auth).send({ domain: 'work', title: 'x' }).expect(404);
-    await t.http.get(api(`/portfolio-items/${item.id}`)).set('Authorization', hengelo.auth).expect(404);
+    // DOMAIN.md: a municipality never reads portfolio items or evidence (403, whoever pays).
+    await t.http.get(api(`/portfolio-items/${item.id}`)).set('Authorization', hengelo.auth).expect(403);
     await t.http.get(api(`/portfolio-items/${item.id}`)).set('Authorization', otherTeacher.auth).expect(404);
     await t.http.post(api(`/portfolio-items/${item.id}/submit`)).set('Authorization', learnerA.auth).send({ version: 1 }).expect(200);
     await t.http.post(api(`/portfolio-items/${item.id}/review`)).set('Authorization', otherTeacher.auth).send({ version: 2, decision: 'approved' }).expect(404);
-    // Municipality reads its own, never writes; teachers do not author; finance has no access at all.
-    await t.http.get(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', enschede.auth).expect(200);
+    // Municipality neither reads items nor writes; teachers do not author; finance has no access at all.
+    await t.http.get(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', enschede.auth).expect(403);
     await t.http.post(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', enschede.auth).send({ domain: 'work', title: 'x' }).expect(403);
     await t.http.post(api(`/trajectories/${trajA}/portfolio`)).set('Authorization', teacher.auth).send({ domain: 'work', title: 'x' }).expect(403);
     await t.http.post(api(`/portfolio-items/${item.id}/review`)).set('Authorization', learnerA.auth).send({ version: 2, decision: 'approved' }).expect(403);
@@ -263,7 +264,8 @@ describe('portfolio and evidence (e2e)', () => {
     expect((await t.http.get(api(`/portfolio-items/${item.id}`)).set('Authorization', learnerA.auth).expect(200)).body.evidenceCount).toBe(3);
 
     for (const [i, f] of files.entries()) {
-      const res = await t.http.get(api(`/evidence/${uploaded[i].id}/download`)).set('Authorization', enschede.auth).buffer(true).parse(binary).expect(200);
+      const res = await t.http.get(api(`/evidence/${uploaded[i].id}/download`)).set('Authorization', teacher.auth).buffer(true).parse(binary).expect(200);
+      await t.http.get(api(`/evidence/${uploaded[i].id}/download`)).set('Authorization', enschede.auth).expect(403);
       expect(res.headers['content-type']).toBe(f.contentType);
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[^"]+"/);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
@@ -272,8 +274,9 @@ describe('portfolio and evidence (e2e)', () => {
     const png = await t.http.get(api(`/evidence/${uploaded[2].id}/download`)).set('Authorization', learnerA.auth).buffer(true).parse(binary).expect(200);
     expect(png.headers['content-disposition']).toBe(`attachment; filename="scan cafe.png"; filename*=UTF-8''scan%20caf%C3%A9.png`);
 
-    // Out of scope: 404 (another learner, another municipality, a teacher of another group); finance 403.
-    for (const outsider of [learnerB, hengelo, otherTeacher]) {
+    // Out of scope: 404 (another learner, a teacher of another group); municipality and finance never: 403.
+    await t.http.get(api(`/evidence/${uploaded[0].id}/download`)).set('Authorization', hengelo.auth).expect(403);
+    for (const outsider of [learnerB, otherTeacher]) {
       const res = await t.http.get(api(`/evidence/${uploaded[0].id}/download`)).set('Authorization', outsider.auth).expect(404);
       expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       await t.http.get(api(`/portfolio-items/${item.id}/evidence`)).set('Authorization', outsider.auth).expect(404);

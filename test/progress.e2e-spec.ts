@@ -198,10 +198,11 @@ describe('progress notes and trajectory plan (e2e)', () => {
 
   describe('scope', () => {
     it('municipality: own trajectories read-only, another municipality\'s 404', async () => {
-      await t.http.get(notes(trajectoryA)).set('Authorization', enschedeUser.auth).expect(200);
+      // DOMAIN.md: a municipality never reads progress notes (403, whoever pays); it does read the plan.
+      await t.http.get(notes(trajectoryA)).set('Authorization', enschedeUser.auth).expect(403);
       await t.http.get(plan(trajectoryA)).set('Authorization', enschedeUser.auth).expect(200);
       await t.http.get(`${plan(trajectoryA)}/history`).set('Authorization', enschedeUser.auth).expect(200);
-      await t.http.get(notes(trajectoryA)).set('Authorization', hengeloUser.auth).expect(404);
+      await t.http.get(notes(trajectoryA)).set('Authorization', hengeloUser.auth).expect(403);
       await t.http.get(plan(trajectoryA)).set('Authorization', hengeloUser.auth).expect(404);
       await t.http.get(`${plan(trajectoryA)}/history`).set('Authorization', hengeloUser.auth).expect(404);
       await t.http.post(notes(trajectoryA)).set('Authorization', enschedeUser.auth).send(note()).expect(403);
@@ -218,7 +219,7 @@ describe('progress notes and trajectory plan (e2e)', () => {
       await t.http.post(notes(trajectoryA)).set('Authorization', learnerUser.auth).send(note()).expect(403);
     });
 
-    it('teacher: only trajectories in its groups (else 404); finance reads only', async () => {
+    it('teacher: only trajectories in its groups (else 404); finance reads the plan only, never notes', async () => {
       await t.http.get(notes(trajectoryA)).set('Authorization', outsideTeacher.auth).expect(404);
       await t.http.post(notes(trajectoryA)).set('Authorization', outsideTeacher.auth).send(note()).expect(404);
       await t.http.get(plan(trajectoryA)).set('Authorization', outsideTeacher.auth).expect(404);
@@ -226,7 +227,7 @@ describe('progress notes and trajectory plan (e2e)', () => {
       await t.http.get(`${plan(trajectoryA)}/history`).set('Authorization', outsideTeacher.auth).expect(404);
       await t.http.get(notes(trajectoryB)).set('Authorization', teacher.auth).expect(404);
       await t.http.post(notes(trajectoryA)).set('Authorization', teacher.auth).send(note()).expect(201);
-      await t.http.get(notes(trajectoryB)).set('Authorization', finance.auth).expect(200);
+      await t.http.get(notes(trajectoryB)).set('Authorization', finance.auth).expect(403);
       await t.http.get(plan(trajectoryB)).set('Authorization', finance.auth).expect(200);
       await t.http.post(notes(trajectoryB)).set('Authorization', finance.auth).send(note()).expect(403);
       await t.http.get(notes('00000000-0000-4000-8000-000000000000')).set('Authorization', coordinator.auth).expect(404);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Scope } from '../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
 import { AssessmentDto } from './dto/assessment.dto';
@@ -14,6 +15,19 @@ const SELECT = `
          a.level, a.level_index AS "levelIndex", a.passed, a.is_exam AS "isExam", a.assessor_id AS "assessorId",
          u.display_name AS "assessorName", a.note, a.created_at AS "createdAt"
     FROM assessment a LEFT JOIN app_user u ON u.id = a.assessor_id`;
+
+/**
+ * DOMAIN.md "Who sees what": a municipality sees the assessments dated within a trajectory it pays (start to end, or
+ * today), not those of a learner's time in a trajectory another municipality pays, even when the learner lives in M.
+ * Other roles: no further condition (their learner scope decides). Pushes its parameters onto `params`.
+ */
+export function assessmentScopeSql(scope: Scope, params: unknown[], alias = 'a'): string {
+  if (scope.role !== 'municipality') return 'TRUE';
+  if (!scope.municipalityId) return 'FALSE';
+  params.push(scope.municipalityId);
+  return `EXISTS (SELECT 1 FROM trajectory pt WHERE pt.learner_id = ${alias}.learner_id AND pt.municipality_id = $${params.length}::uuid
+                   AND ${alias}.date >= pt.start_date AND ${alias}.date <= coalesce(pt.end_date, current_date))`;
+}
 
 @Injectable()
 export class AssessmentRepository {
@@ -29,9 +43,10 @@ export class AssessmentRepository {
     return rows[0] ?? null;
   }
 
-  /** The learner of an assessment, to check the caller's scope before anything else. */
-  async findLearnerId(id: string, m: EntityManager = this.db.manager): Promise<string | null> {
-    const rows: { learnerId: string }[] = await m.query(`SELECT learner_id AS "learnerId" FROM assessment WHERE id = $1`, [id]);
+  /** The learner of an assessment the caller may see (assessmentScopeSql), to check its learner scope next. */
+  async findLearnerId(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<string | null> {
+    const params: unknown[] = [id];
+    const rows: { learnerId: string }[] = await m.query(`SELECT a.learner_id AS "learnerId" FROM assessment a WHERE a.id = $1 AND ${assessmentScopeSql(scope, params)}`, params);
     return rows[0]?.learnerId ?? null;
   }
 
@@ -45,9 +60,11 @@ export class AssessmentRepository {
     return rows.length > 0;
   }
 
-  async findPageForLearner(learnerId: string, q: AssessmentQueryDto): Promise<Page<AssessmentDto>> {
+  async findPageForLearner(learnerId: string, q: AssessmentQueryDto, scope: Scope): Promise<Page<AssessmentDto>> {
     const params: unknown[] = [learnerId];
     const where = ['a.learner_id = $1'];
+    const scoped = assessmentScopeSql(scope, params);
+    if (scoped !== 'TRUE') where.push(scoped);
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));

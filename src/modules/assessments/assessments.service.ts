@@ -69,11 +69,11 @@ export class AssessmentsService {
   async list(learnerId: string, q: AssessmentQueryDto, scope: Scope): Promise<Page<AssessmentDto>> {
     if (q.from && q.to && q.to < q.from) throw ValidationFailedException.field('to', 'must be on or after from');
     if (!(await this.scopes.findLearner(learnerId, scope))) throw new NotFoundException('Learner', learnerId);
-    return this.repo.findPageForLearner(learnerId, q);
+    return this.repo.findPageForLearner(learnerId, q, scope);
   }
 
   async get(id: string, scope: Scope): Promise<AssessmentDto> {
-    const learnerId = await this.repo.findLearnerId(id);
+    const learnerId = await this.repo.findLearnerId(id, scope);
     if (!learnerId || !(await this.scopes.findLearner(learnerId, scope))) throw new NotFoundException('Assessment', id);
     return (await this.repo.findById(id)) as AssessmentDto;
   }
