@@ -144,6 +144,15 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'POST /api/v1/volunteers':                                        'AAFFFF', // VolunteersController.create
   'PUT /api/v1/lessons/{id}/register':                              'AASFFF', // RegisterController.save
   'PUT /api/v1/trajectories/{trajectoryId}/plan':                   'AASFFF', // TrajectoryPlanController.update
+  'DELETE /api/v1/admin/queue-board/session':                     'AFFFFF', // QueueBoardController
+  'POST /api/v1/admin/queue-board/session':                       'AFFFFF', // QueueBoardController
+  'GET /api/v1/imports/{id}':                                     'AAFFSF', // ImportsController.get
+  'POST /api/v1/imports/learners':                                'AAFFFF', // ImportsController
+  'POST /api/v1/imports/exam-results':                            'AAFFFF', // ImportsController
+  'POST /api/v1/imports/{id}/commit':                             'AAFFFF', // ImportsController.commit
+  'POST /api/v1/exports/duo-hours':                               'AAFFSF', // ExportsController.duoHours
+  'POST /api/v1/settlement-runs/{id}/documents':                  'AFFASF', // SettlementRunsController.documents
+  'POST /api/v1/certificates/{id}/document':                      'AASFSS', // CertificatesController.document
 };
 
 /** The role's access to an operation; undefined when the operation is not in the table. */
