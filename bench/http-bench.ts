@@ -12,7 +12,8 @@ import { parseArgs } from 'util';
 import { BenchRequest, BenchRole, Rand, Scenario, SCENARIOS, Targets } from './scenarios';
 import { renderMarkdown } from './report';
 
-const DEMO_PASSWORD = 'koers-demo-2026';
+/** BENCH_DEMO_PASSWORD: for a scale database seeded before the demo password changed (without BENCH_RESEED=1). */
+const DEMO_PASSWORD = process.env.BENCH_DEMO_PASSWORD ?? 'koers-demo-2026';
 const WARMUP_MS = 1_500;
 
 export interface ScenarioResult {
