@@ -27,11 +27,17 @@ BEGIN
        AND (p_trajectory_id IS NULL OR t.id = p_trajectory_id)
        AND t.status <> 'planned' AND NOT t.never_active
   ),
-  progress AS (
-    -- Per trajectory, from its attendance in date order (the covering index, no sort): the attended minutes and the
-    -- lesson date at which their running total reaches half the contracted minutes (none when the trajectory ended
-    -- before that).
-    SELECT tr.id AS tid, x.att, x.halfway_date
+  pt AS (
+    -- per_trajectory, one row per trajectory, everything read per trajectory through laterals (no self-joins of tr):
+    -- from its attendance in date order (the covering index, no sort) the attended minutes and the lesson date at
+    -- which their running total reaches half the contracted minutes (none when the trajectory ended before that);
+    -- the learner's first passed exam on or after the start.
+    SELECT tr.*,
+           CASE WHEN tr.pct_start IS NOT NULL THEN (tr.price * tr.pct_start + 50) / 100 END AS start_amt,
+           x.halfway_date,
+           CASE WHEN tr.pct_halfway IS NOT NULL AND x.halfway_date IS NOT NULL THEN (tr.price * tr.pct_halfway + 50) / 100 END AS halfway_amt,
+           x.att,
+           ex.exam_date
       FROM tr
      CROSS JOIN LATERAL (
        SELECT coalesce(max(c.total), 0)::bigint AS att,
@@ -41,24 +47,11 @@ BEGIN
                 WHERE a.trajectory_id = tr.id AND (NOT a.reported_in_advance OR a.lesson_date <= p_today)
                 GROUP BY a.lesson_date) c
      ) x
-     WHERE tr.billing_basis = 'per_trajectory'
-  ),
-  exam AS (
-    SELECT tr.id AS tid, min(a.date) AS exam_date
-      FROM tr JOIN assessment a ON a.learner_id = tr.learner_id
-     WHERE tr.bonus > 0 AND a.is_exam AND a.passed IS TRUE AND a.date >= tr.start_date
-     GROUP BY tr.id
-  ),
-  pt AS (
-    SELECT tr.*,
-           CASE WHEN tr.pct_start IS NOT NULL THEN (tr.price * tr.pct_start + 50) / 100 END AS start_amt,
-           pr.halfway_date,
-           CASE WHEN tr.pct_halfway IS NOT NULL AND pr.halfway_date IS NOT NULL THEN (tr.price * tr.pct_halfway + 50) / 100 END AS halfway_amt,
-           pr.att,
-           ex.exam_date
-      FROM tr
-      JOIN progress pr ON pr.tid = tr.id
-      LEFT JOIN exam ex ON ex.tid = tr.id
+     LEFT JOIN LATERAL (
+       SELECT min(a.date) AS exam_date
+         FROM assessment a
+        WHERE a.learner_id = tr.learner_id AND a.is_exam AND a.passed IS TRUE AND a.date >= tr.start_date
+     ) ex ON tr.bonus > 0
      WHERE tr.billing_basis = 'per_trajectory'
   ),
   hours AS (
