@@ -78,7 +78,7 @@ describe('certificates (service level)', () => {
     const { learner, trajectory } = await learnerInGroup();
     await assess(learner.id, 'writing', '2025-03-01', { level: 'A2', passed: false });
     const e = await refusal(service.issue({ trajectoryId: trajectory.id, kind: 'level' }, coordinator.scope, none));
-    expect(e).toMatchObject({ status: 422, code: 'certificate_no_levels' });
+    expect(e).toMatchObject({ kind: 'rule', code: 'certificate_no_levels' });
     expect(await ctx.repo(Certificate).countBy({ trajectoryId: trajectory.id })).toBe(0);
   });
 
@@ -107,7 +107,7 @@ describe('certificates (service level)', () => {
     expect(all.certificate.periodFrom).toBe(trajectory.startDate);
 
     const empty = await refusal(service.issue({ trajectoryId: trajectory.id, kind: 'participation', from: '2025-04-01', to: '2025-04-30' }, coordinator.scope, none));
-    expect(empty).toMatchObject({ status: 422, code: 'certificate_no_hours' });
+    expect(empty).toMatchObject({ kind: 'rule', code: 'certificate_no_hours' });
     const early = await refusal(service.issue({ trajectoryId: trajectory.id, kind: 'participation', from: '2024-01-01' }, coordinator.scope, none));
     expect(early).toBeInstanceOf(ValidationFailedException);
     expect(early.errors[0].field).toBe('from');
@@ -116,21 +116,21 @@ describe('certificates (service level)', () => {
   it('completion: only for a completed trajectory, once while valid; after revocation it can be issued again', async () => {
     const running = await learnerInGroup();
     const e = await refusal(service.issue({ trajectoryId: running.trajectory.id, kind: 'completion' }, coordinator.scope, none));
-    expect(e).toMatchObject({ status: 422, code: 'certificate_trajectory_not_completed' });
+    expect(e).toMatchObject({ kind: 'rule', code: 'certificate_trajectory_not_completed' });
 
     const done = await learnerInGroup({ status: 'completed', endDate: '2025-12-19' });
     const first = await service.issue({ trajectoryId: done.trajectory.id, kind: 'completion' }, coordinator.scope, none);
     expect(first.certificate.facts).toMatchObject({ product: { code: 'B1-ROUTE' }, endDate: '2025-12-19', startDate: '2025-01-06' });
     const again = await refusal(service.issue({ trajectoryId: done.trajectory.id, kind: 'completion' }, coordinator.scope, none));
-    expect(again).toMatchObject({ status: 409, code: 'certificate_completion_exists' });
+    expect(again).toMatchObject({ kind: 'conflict', code: 'certificate_completion_exists' });
 
     const revoked = await service.revoke(first.certificate.id, 'Verkeerde einddatum', coordinator.scope);
     expect(revoked).toMatchObject({ status: 'revoked', revocationReason: 'Verkeerde einddatum' });
     expect(revoked.revokedAt).toBeTruthy();
     const twice = await refusal(service.revoke(first.certificate.id, 'nogmaals', coordinator.scope));
-    expect(twice).toMatchObject({ status: 409, code: 'certificate_revoked' });
+    expect(twice).toMatchObject({ kind: 'conflict', code: 'certificate_revoked' });
     const regen = await refusal(service.regenerate(first.certificate.id, coordinator.scope, none));
-    expect(regen).toMatchObject({ status: 409, code: 'certificate_revoked' });
+    expect(regen).toMatchObject({ kind: 'conflict', code: 'certificate_revoked' });
     const second = await service.issue({ trajectoryId: done.trajectory.id, kind: 'completion' }, coordinator.scope, none);
     expect(second.certificate.number).not.toBe(first.certificate.number);
   });
@@ -164,7 +164,7 @@ describe('certificates (service level)', () => {
     const { learner, trajectory } = await learnerInGroup({ firstName: '王', lastName: 'Xiaoming' });
     await assess(learner.id, 'reading', '2025-02-01', { level: 'A2' });
     const e = await refusal(service.issue({ trajectoryId: trajectory.id, kind: 'level' }, coordinator.scope, none));
-    expect(e).toMatchObject({ status: 422, code: 'certificate_text_unprintable' });
+    expect(e).toMatchObject({ kind: 'rule', code: 'certificate_text_unprintable' });
     expect(e.detail).toContain('U+738B');
   });
 
@@ -183,6 +183,6 @@ describe('certificates (service level)', () => {
     expect(res.skipped).toEqual([expect.objectContaining({ trajectoryId: c.trajectory.id, code: 'certificate_no_levels' })]);
     await expect(service.issueForGroup(a.groupId, { kind: 'level' }, otherTeacher.scope, none)).rejects.toBeInstanceOf(NotFoundException);
     const e = await refusal(service.issueForGroup(a.groupId, { kind: 'completion' }, teacher.scope, none));
-    expect(e).toMatchObject({ status: 422, code: 'certificate_group_none_eligible' });
+    expect(e).toMatchObject({ kind: 'rule', code: 'certificate_group_none_eligible' });
   });
 });

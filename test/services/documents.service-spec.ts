@@ -97,6 +97,6 @@ describe('documents (service level)', () => {
     // A later day: the recent one goes too; the download of an expired document is a 410.
     expect(await ctx.get(DocumentReconciler).cleanup(new Date(Date.now() + 2 * 86_400_000))).toBe(1);
     const admin = await createUser(ctx, 'admin');
-    await expect(ctx.get(DocumentsService).download(admin.scope, old.id)).rejects.toMatchObject({ code: 'document_expired', status: 410 });
+    await expect(ctx.get(DocumentsService).download(admin.scope, old.id)).rejects.toMatchObject({ code: 'document_expired', kind: 'gone' });
   });
 });

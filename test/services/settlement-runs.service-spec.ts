@@ -62,7 +62,7 @@ describe('settlement runs (service level)', () => {
     expect(f1.status).toBe('final');
     expect(f1.invoiceNumber).toMatch(/^\d{4}-\d{4}$/);
     await expect(finalise(q1.id)).rejects.toMatchObject({ code: 'run_not_draft' });
-    await expect(runs.recompute(q1.id, SYSTEM_SCOPE)).rejects.toMatchObject({ status: 422 });
+    await expect(runs.recompute(q1.id, SYSTEM_SCOPE)).rejects.toMatchObject({ kind: 'rule' });
 
     // The same period again: nothing billed twice.
     expect((await draft(m, '2025-01-01', '2025-03-31')).lines).toEqual([]);
@@ -120,7 +120,7 @@ describe('settlement runs (service level)', () => {
     const res = await Promise.allSettled(drafts.map((d) => finalise(d.id)));
     expect(res.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = res.findIndex((r) => r.status === 'rejected');
-    expect((res[lost] as PromiseRejectedResult).reason).toMatchObject({ status: 409, code: 'event_already_billed' });
+    expect((res[lost] as PromiseRejectedResult).reason).toMatchObject({ kind: 'conflict', code: 'event_already_billed' });
     const after = await runs.get(drafts[lost].id, {}, SYSTEM_SCOPE);
     expect(after).toMatchObject({ status: 'draft', invoiceNumber: null, lineCount: 1 });
     expect((await runs.recompute(drafts[lost].id, SYSTEM_SCOPE)).lines).toEqual([]);

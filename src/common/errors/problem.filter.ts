@@ -13,7 +13,7 @@ import {
 } from '../../database/pg-errors';
 import { LoginLimitedException } from '../../modules/auth/login-throttler.guard';
 import { LimiterUnavailableError } from '../../modules/auth/redis-throttler.storage';
-import { DomainException, FieldError } from './domain.exception';
+import { DomainException, FieldError, ProblemKind } from './domain.exception';
 import { safeErrorLog } from './safe-error-log';
 
 /** Retry-After of a 503: outages here are a restart or a failover, seconds rather than minutes. */
@@ -45,6 +45,19 @@ const STATUS_TITLES: Record<number, string> = {
   429: 'Too many requests',
   500: 'Internal error',
   503: 'Service unavailable',
+};
+
+/** The one place a domain exception's kind becomes an HTTP status. */
+export const KIND_STATUS: Readonly<Record<ProblemKind, number>> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  gone: 410,
+  too_large: 413,
+  unsupported_type: 415,
+  rule: 422,
 };
 
 const HTTP_CODES: Record<number, string> = {
@@ -86,7 +99,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   toProblem(exception: unknown): ProblemBody {
     if (exception instanceof DomainException) {
-      return this.make(exception.status, exception.code, exception.detail, exception.errors, exception.title);
+      return this.make(KIND_STATUS[exception.kind], exception.code, exception.detail, exception.errors, exception.title);
     }
     if (exception instanceof LoginLimitedException) {
       // One body for every locked account or address: it must not tell whether the e-mail exists.

@@ -49,9 +49,9 @@ describe('LocalDiskStorage', () => {
     const a = await storage.put(Buffer.from('x'));
     await storage.delete(a.key);
     await storage.delete(a.key);
-    await expect(storage.get(a.key)).rejects.toMatchObject({ status: 404 });
-    await expect(storage.get('../etc/passwd')).rejects.toMatchObject({ status: 400 });
-    await expect(storage.get('files/../../x')).rejects.toMatchObject({ status: 400 });
+    await expect(storage.get(a.key)).rejects.toMatchObject({ kind: 'not_found' });
+    await expect(storage.get('../etc/passwd')).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(storage.get('files/../../x')).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('sweeps temp files older than the given age and keeps fresh ones', async () => {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { FieldError, NotFoundException, RuleViolationException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { FieldError, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { AttendanceRuleException } from './attendance.exception';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { RegisterLineDto, RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
@@ -50,15 +51,15 @@ export class RegisterService {
         return new ValidationFailedException(errors, joined(errors));
       }
       case 'cancelled':
-        return new RuleViolationException('lesson_cancelled', `Lesson ${lessonId} is cancelled; it has no register`);
+        return new AttendanceRuleException('lesson_cancelled', `Lesson ${lessonId} is cancelled; it has no register`);
       case 'in_future':
-        return new RuleViolationException(
+        return new AttendanceRuleException(
           'lesson_in_future',
           `Lesson ${lessonId} has not started yet; only absence reported in advance can be recorded (POST .../advance-absence)`,
         );
       case 'not_enrolled': {
         const errors = fieldErrors(result.entries, 'learnerId', `is not enrolled in group ${result.groupCode} on ${result.date}`);
-        return new RuleViolationException('learner_not_enrolled', joined(errors), errors);
+        return new AttendanceRuleException('learner_not_enrolled', joined(errors), errors);
       }
     }
   }
@@ -70,14 +71,14 @@ export class RegisterService {
     return this.db.transaction(async (m) => {
       const lesson = await this.repo.findLesson(m, lessonId, scope, tz, true);
       if (!lesson) throw new NotFoundException('Lesson', lessonId);
-      if (lesson.cancelled) throw new RuleViolationException('lesson_cancelled', 'The lesson is cancelled; no absence needs reporting');
+      if (lesson.cancelled) throw new AttendanceRuleException('lesson_cancelled', 'The lesson is cancelled; no absence needs reporting');
       if (!lesson.inFuture) {
-        throw new RuleViolationException('lesson_started', 'The lesson has started or is over; the teacher records absence in the register');
+        throw new AttendanceRuleException('lesson_started', 'The lesson has started or is over; the teacher records absence in the register');
       }
       const learner = (await this.repo.enrolled(m, lessonId)).find((e) => e.learnerId === dto.learnerId);
       if (!learner) {
         const errors = [{ field: 'learnerId', message: `is not enrolled in group ${lesson.groupCode} on ${lesson.date}` }];
-        throw new RuleViolationException('learner_not_enrolled', joined(errors), errors);
+        throw new AttendanceRuleException('learner_not_enrolled', joined(errors), errors);
       }
       await this.repo.recordAdvanceAbsence(m, lessonId, learner, dto.reason.trim(), scope.userId);
       await this.audit.record(m, scope, {

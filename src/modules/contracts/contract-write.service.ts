@@ -3,13 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import {
-  ConflictException,
   FieldError,
   NotFoundException,
-  RuleViolationException,
   StaleVersionException,
   ValidationFailedException,
 } from '../../common/errors/domain.exception';
+import { ContractsConflictException, ContractsRuleException } from './contracts.exception';
 import { PG_CHECK_VIOLATION, PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { ContractRepository } from './contract.repository';
@@ -120,7 +119,7 @@ export class ContractWriteService {
     const keep = products.map((p) => p.productId);
     const inUse = await this.repo.productIdsInUseOutside(m, contractId, keep);
     if (inUse.length) {
-      throw new RuleViolationException('product_in_use', `Trajectories under this contract use product(s) ${inUse.join(', ')}; keep them in the contract`, [
+      throw new ContractsRuleException('product_in_use', `Trajectories under this contract use product(s) ${inUse.join(', ')}; keep them in the contract`, [
         { field: 'products', message: `must keep product(s) used by trajectories: ${inUse.join(', ')}` },
       ]);
     }
@@ -143,7 +142,7 @@ export class ContractWriteService {
       return await fn();
     } catch (e) {
       if (pgCode(e) === PG_UNIQUE_VIOLATION && pgConstraint(e) === 'uq_contract_reference') {
-        throw new ConflictException('duplicate', 'A contract with this reference exists', [{ field: 'reference', message: 'is already in use' }]);
+        throw new ContractsConflictException('duplicate', 'A contract with this reference exists', [{ field: 'reference', message: 'is already in use' }]);
       }
       if (pgCode(e) === PG_CHECK_VIOLATION && pgConstraint(e) === 'ck_contract_period') fail([{ field: 'validTo', message: 'must be on or after validFrom' }]);
       throw e;

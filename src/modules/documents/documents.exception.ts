@@ -11,13 +11,13 @@ export type DocumentProblemCode =
 
 export class DocumentNotReadyException extends DomainException {
   constructor(status: string) {
-    super('document_not_ready', 409, 'Conflict', `The document is ${status}; it can be downloaded once it is done`);
+    super('document_not_ready', 'conflict', 'Conflict', `The document is ${status}; it can be downloaded once it is done`);
   }
 }
 
 export class DocumentExpiredException extends DomainException {
   constructor() {
-    super('document_expired', 410, 'Gone', 'The file was removed after the retention period; request the document again');
+    super('document_expired', 'gone', 'Gone', 'The file was removed after the retention period; request the document again');
   }
 }
 

@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import {
-  ConflictException,
   NotFoundException,
-  RuleViolationException,
   ValidationFailedException,
 } from '../../common/errors/domain.exception';
+import { GroupsConflictException, GroupsRuleException } from './groups.exception';
 import { UNFINISHED_TRAJECTORY_STATUSES } from '../../common/domain/vocabulary';
 import { Page } from '../../common/http/page-query.dto';
 import { PG_EXCLUSION_VIOLATION, pgCode } from '../../database/pg-errors';
@@ -42,7 +41,7 @@ export class EnrolmentsService {
         const trajectory = await this.enrolments.trajectory(m, dto.trajectoryId);
         if (!trajectory) throw ValidationFailedException.field('trajectoryId', 'does not exist');
         if (!UNFINISHED_TRAJECTORY_STATUSES.includes(trajectory.status as never)) {
-          throw new RuleViolationException('trajectory_not_enrollable', `A ${trajectory.status} trajectory cannot be enrolled in a group`, [
+          throw new GroupsRuleException('trajectory_not_enrollable', `A ${trajectory.status} trajectory cannot be enrolled in a group`, [
             { field: 'trajectoryId', message: `trajectory is ${trajectory.status}; only planned, active or suspended trajectories can be enrolled` },
           ]);
         }
@@ -78,7 +77,7 @@ export class EnrolmentsService {
   private async checkCapacity(m: EntityManager, group: LockedGroup, from: string, to: string | null, excludeId: string | null): Promise<void> {
     const peak = await this.enrolments.peakOccupancy(m, group.id, from, to, excludeId);
     if (peak >= group.capacity) {
-      throw new ConflictException('group_full', `The group is full (capacity ${group.capacity}) on at least one day of this period`);
+      throw new GroupsConflictException('group_full', `The group is full (capacity ${group.capacity}) on at least one day of this period`);
     }
   }
 
@@ -87,7 +86,7 @@ export class EnrolmentsService {
       return await fn();
     } catch (e) {
       if (pgCode(e) === PG_EXCLUSION_VIOLATION) {
-        throw new ConflictException('enrolment_overlap', 'This trajectory is already enrolled in this group for an overlapping period', [
+        throw new GroupsConflictException('enrolment_overlap', 'This trajectory is already enrolled in this group for an overlapping period', [
           { field: 'fromDate', message: 'overlaps an existing enrolment of this trajectory in this group' },
         ]);
       }

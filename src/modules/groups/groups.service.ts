@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { todayIn } from '../../common/domain/calendar';
-import { ConflictException, NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { GroupsConflictException } from './groups.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
@@ -120,7 +121,7 @@ export class GroupsService {
       return await fn();
     } catch (e) {
       if (pgCode(e) === PG_UNIQUE_VIOLATION && pgConstraint(e) === 'uq_course_group_code') {
-        throw new ConflictException('duplicate', 'A group with this code exists', [{ field: 'code', message: 'is already in use' }]);
+        throw new GroupsConflictException('duplicate', 'A group with this code exists', [{ field: 'code', message: 'is already in use' }]);
       }
       throw e;
     }

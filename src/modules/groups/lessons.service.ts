@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { NotFoundException, RuleViolationException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { GroupsRuleException } from './groups.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { GenerateLessonsDto, GenerateLessonsResultDto, LessonQueryDto, LessonView, UpdateLessonDto } from './dto/lesson.dto';
@@ -53,9 +54,9 @@ export class LessonsService {
     return this.db.transaction(async (m) => {
       const lesson = await this.lessons.lockInScope(m, id, scope);
       if (!lesson) throw new NotFoundException('Lesson', id);
-      if (lesson.cancelled) throw new RuleViolationException('lesson_already_cancelled', 'The lesson is already cancelled');
+      if (lesson.cancelled) throw new GroupsRuleException('lesson_already_cancelled', 'The lesson is already cancelled');
       if (lesson.hasRegister) {
-        throw new RuleViolationException('lesson_has_register', 'The lesson has an attendance register; remove the register before cancelling');
+        throw new GroupsRuleException('lesson_has_register', 'The lesson has an attendance register; remove the register before cancelling');
       }
       await this.lessons.setCancelled(m, id, true, reason.trim());
       await this.audit.record(m, scope, { action: 'cancel', entityType: 'lesson', entityId: id, fields: ['cancelled', 'cancelReason'] });
@@ -67,7 +68,7 @@ export class LessonsService {
     return this.db.transaction(async (m) => {
       const lesson = await this.lessons.lockInScope(m, id, scope);
       if (!lesson) throw new NotFoundException('Lesson', id);
-      if (!lesson.cancelled) throw new RuleViolationException('lesson_not_cancelled', 'The lesson is not cancelled');
+      if (!lesson.cancelled) throw new GroupsRuleException('lesson_not_cancelled', 'The lesson is not cancelled');
       await this.lessons.setCancelled(m, id, false, null);
       await this.audit.record(m, scope, { action: 'reinstate', entityType: 'lesson', entityId: id, fields: ['cancelled', 'cancelReason'] });
       return (await this.lessons.findOneInScope(id, scope, m))!;

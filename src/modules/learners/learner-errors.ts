@@ -1,4 +1,5 @@
-import { ConflictException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { ValidationFailedException } from '../../common/errors/domain.exception';
+import { LearnersConflictException } from './learners.exception';
 import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
 
 /** Database guards → field-named problems (the constraints are the real guard against races). */
@@ -6,10 +7,10 @@ export function learnerWriteError(e: unknown): unknown {
   const code = pgCode(e);
   const constraint = pgConstraint(e);
   if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_learner_bsn_hash') {
-    return new ConflictException('duplicate_bsn', 'A learner with this BSN already exists', [{ field: 'bsn', message: 'is already in use' }]);
+    return new LearnersConflictException('duplicate_bsn', 'A learner with this BSN already exists', [{ field: 'bsn', message: 'is already in use' }]);
   }
   if (code === PG_UNIQUE_VIOLATION && constraint === 'uq_learner_number') {
-    return new ConflictException('duplicate', 'This learner number is already in use', [{ field: 'learnerNumber', message: 'is already in use' }]);
+    return new LearnersConflictException('duplicate', 'This learner number is already in use', [{ field: 'learnerNumber', message: 'is already in use' }]);
   }
   if (code === PG_FOREIGN_KEY_VIOLATION && constraint === 'fk_learner_municipality') {
     return ValidationFailedException.field('municipalityId', 'does not exist');

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { ConflictException, NotFoundException } from '../../common/errors/domain.exception';
+import { NotFoundException } from '../../common/errors/domain.exception';
+import { MunicipalitiesConflictException } from './municipalities.exception';
 import { PG_UNIQUE_VIOLATION, pgCode } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { CreateMunicipalityDto, MunicipalityQueryDto, UpdateMunicipalityDto } from './dto/municipality.dto';
@@ -56,7 +57,7 @@ export class MunicipalitiesService {
     try {
       return await fn();
     } catch (e) {
-      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ConflictException('duplicate', 'A municipality with this CBS code exists', [{ field: 'cbsCode', message: 'is already in use' }]);
+      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new MunicipalitiesConflictException('duplicate', 'A municipality with this CBS code exists', [{ field: 'cbsCode', message: 'is already in use' }]);
       throw e;
     }
   }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { ConflictException, NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NetworkConflictException } from './network.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AuditService } from '../audit/audit.service';
 import { CreatePartnerDto, PartnerQueryDto, PartnerView, UpdatePartnerDto } from './dto/partner.dto';
@@ -71,7 +72,7 @@ export class PartnersService {
       if (changes.municipalityId && changes.municipalityId !== current.municipalityId) {
         // Referrals are to partners of the trajectory's municipality; moving a partner would break that.
         if (await this.partners.hasReferrals(m, id)) {
-          throw new ConflictException('partner_has_referrals', 'A partner with referrals cannot move to another municipality', [
+          throw new NetworkConflictException('partner_has_referrals', 'A partner with referrals cannot move to another municipality', [
             { field: 'municipalityId', message: 'the partner has referrals' },
           ]);
         }
@@ -93,7 +94,7 @@ export class PartnersService {
     return this.db.transaction(async (m) => {
       if (!(await this.partners.lock(m, id))) throw new NotFoundException('Partner', id);
       if (await this.partners.hasReferrals(m, id)) {
-        throw new ConflictException('partner_has_referrals', 'The partner has referrals; make it inactive instead (active: false)');
+        throw new NetworkConflictException('partner_has_referrals', 'The partner has referrals; make it inactive instead (active: false)');
       }
       await this.partners.delete(m, id);
       await this.audit.record(m, scope, { action: 'delete', entityType: 'network_partner', entityId: id });

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { todayIn } from '../../common/domain/calendar';
-import { ConflictException, NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NetworkConflictException } from './network.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
@@ -94,7 +95,7 @@ export class VolunteersService {
     return this.db.transaction(async (m) => {
       if (!(await this.volunteers.lock(m, id))) throw new NotFoundException('Volunteer', id);
       if (await this.volunteers.isReferenced(m, id)) {
-        throw new ConflictException('volunteer_has_referrals', 'The volunteer accompanied first contacts; make them inactive instead (active: false)');
+        throw new NetworkConflictException('volunteer_has_referrals', 'The volunteer accompanied first contacts; make them inactive instead (active: false)');
       }
       await this.volunteers.delete(m, id);
       await this.audit.record(m, scope, { action: 'delete', entityType: 'volunteer', entityId: id });

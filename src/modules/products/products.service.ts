@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
-import { ConflictException, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { ProductsConflictException } from './products.exception';
 import { PG_UNIQUE_VIOLATION, pgCode } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { CreateProductDto, ProductQueryDto, UpdateProductDto } from './dto/product.dto';
@@ -67,7 +68,7 @@ export class ProductsService {
     try {
       return await fn();
     } catch (e) {
-      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ConflictException('duplicate', 'A product with this code exists', [{ field: 'code', message: 'is already in use' }]);
+      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ProductsConflictException('duplicate', 'A product with this code exists', [{ field: 'code', message: 'is already in use' }]);
       throw e;
     }
   }

@@ -1,10 +1,10 @@
-import { RuleViolationException } from '../../common/errors/domain.exception';
+import { ProgressRuleException } from './progress.exception';
 
 const ENDED = ['completed', 'dropped_out'];
 
 /** Ended trajectories are read-only (DOMAIN.md). */
 export function assertNotEnded(status: string): void {
   if (ENDED.includes(status)) {
-    throw new RuleViolationException('trajectory_ended', `The trajectory is ${status}; an ended trajectory is read-only`);
+    throw new ProgressRuleException('trajectory_ended', `The trajectory is ${status}; an ended trajectory is read-only`);
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictException, RuleViolationException } from '../../common/errors/domain.exception';
+import { ConflictException, ProblemCatalogue, RuleViolationException } from '../../common/errors/domain.exception';
 
 /**
  * Codes of the settlement feature:
@@ -6,6 +6,13 @@ import { ConflictException, RuleViolationException } from '../../common/errors/d
  * - `run_not_final` (422): a ledger CSV or e-invoice exists only for a final run.
  * - `event_already_billed` (409): another run billed one of this draft's events (or corrections) first; recompute it.
  */
+export const SETTLEMENT_PROBLEMS = {
+  run_not_draft: { kind: 'rule', meaning: 'A final run never changes' },
+  run_not_final: { kind: 'rule', meaning: 'A ledger CSV or e-invoice exists only for a final run' },
+  event_already_billed: { kind: 'conflict', meaning: "Another run billed some of this draft's events first" },
+} as const satisfies ProblemCatalogue;
+export type SettlementProblemCode = keyof typeof SETTLEMENT_PROBLEMS;
+
 export class RunNotDraftException extends RuleViolationException {
   constructor(action: string) {
     super('run_not_draft', `Only a draft run can be ${action}; a final run never changes`, [{ field: 'status', message: 'is final' }]);

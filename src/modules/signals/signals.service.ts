@@ -6,10 +6,10 @@ import { todayIn } from '../../common/domain/calendar';
 import { SignalStatus } from '../../common/domain/vocabulary';
 import {
   NotFoundException,
-  RuleViolationException,
   StaleVersionException,
   ValidationFailedException,
 } from '../../common/errors/domain.exception';
+import { SignalsRuleException } from './signals.exception';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { SignalQueryDto } from './dto/signal-query.dto';
@@ -93,7 +93,7 @@ export class SignalsService {
       if (!current || !(await this.repo.findOneInScope(id, scope, m))) throw new NotFoundException('Signal', id);
       if (current.version !== version) throw new StaleVersionException('Signal');
       if (!t.from.includes(current.status as SignalStatus)) {
-        throw new RuleViolationException(
+        throw new SignalsRuleException(
           'invalid_transition',
           `Cannot ${t.action} a signal with status ${current.status}; allowed from: ${t.from.join(', ')}`,
           [{ field: 'status', message: `is ${current.status}` }],

@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import {
-  ConflictException,
   NotFoundException,
-  RuleViolationException,
   StaleVersionException,
   ValidationFailedException,
 } from '../../common/errors/domain.exception';
+import { TrajectoriesConflictException, TrajectoriesRuleException } from './trajectories.exception';
 import { addWeeks } from '../../common/domain/calendar';
 import { Page } from '../../common/http/page-query.dto';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
@@ -88,7 +87,7 @@ export class TrajectoriesService {
       });
     } catch (e) {
       if (pgCode(e) === PG_UNIQUE_VIOLATION && pgConstraint(e) === UNFINISHED_INDEX) {
-        throw new ConflictException('unfinished_trajectory_exists', 'This learner already has a trajectory that is not finished (planned, active or suspended)', [
+        throw new TrajectoriesConflictException('unfinished_trajectory_exists', 'This learner already has a trajectory that is not finished (planned, active or suspended)', [
           { field: 'learnerId', message: 'already has an unfinished trajectory' },
         ]);
       }
@@ -120,7 +119,7 @@ export class TrajectoriesService {
       const state = await this.repo.findState(m, id);
       if (!state) throw new NotFoundException('Trajectory', id);
       if (isEnded(state.status)) {
-        throw new RuleViolationException('trajectory_ended', `The trajectory is ${state.status} and can no longer be changed`, [
+        throw new TrajectoriesRuleException('trajectory_ended', `The trajectory is ${state.status} and can no longer be changed`, [
           { field: 'status', message: `is ${state.status}` },
         ]);
       }
@@ -149,7 +148,7 @@ export class TrajectoriesService {
     const startChanged = dto.startDate !== undefined && dto.startDate !== state.startDate;
     if (startChanged && state.status !== 'planned') {
       // Billing and reports date the start milestone from it once the trajectory runs.
-      throw new RuleViolationException('start_date_fixed', `The start date can only change while the trajectory is planned; it is ${state.status}`, [
+      throw new TrajectoriesRuleException('start_date_fixed', `The start date can only change while the trajectory is planned; it is ${state.status}`, [
         { field: 'startDate', message: `cannot change while ${state.status}` },
       ]);
     }

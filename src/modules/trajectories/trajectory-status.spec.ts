@@ -38,7 +38,7 @@ describe('trajectory status machine', () => {
     }
     expect(thrown).toBeInstanceOf(RuleViolationException);
     const err = thrown as RuleViolationException;
-    expect(err.status).toBe(422);
+    expect(err.kind).toBe('rule');
     expect(err.code).toBe('transition_not_allowed');
     expect(err.detail).toContain(`is ${from}`);
     expect(err.errors).toEqual([{ field: 'status', message: `is ${from}` }]);

@@ -1,5 +1,5 @@
 import { TrajectoryStatus } from '../../common/domain/vocabulary';
-import { RuleViolationException } from '../../common/errors/domain.exception';
+import { TrajectoriesRuleException } from './trajectories.exception';
 
 /**
  * The trajectory status machine (DOMAIN.md): planned → active → completed | dropped_out,
@@ -37,7 +37,7 @@ export function nextStatus(from: string, transition: TrajectoryTransition): Traj
   const rule = TRAJECTORY_TRANSITIONS[transition];
   if (!canTransition(from, transition)) {
     const verb = transition.replace('_', ' ');
-    throw new RuleViolationException(
+    throw new TrajectoriesRuleException(
       'transition_not_allowed',
       `Cannot ${verb} a trajectory that is ${from}; allowed from: ${rule.from.join(', ')}`,
       [{ field: 'status', message: `is ${from}` }],

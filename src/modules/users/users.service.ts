@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { UserStatusService } from '../../common/auth/user-status.service';
-import { ConflictException, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
+import { UsersConflictException } from './users.exception';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { parseSort } from '../../common/http/sort';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
@@ -56,9 +57,9 @@ export class UsersService {
       });
     } catch (e) {
       if (pgCode(e) === PG_UNIQUE_VIOLATION && pgConstraint(e) === 'uq_learner_user') {
-        throw new ConflictException('learner_has_login', 'This learner already has a login', [{ field: 'learnerId', message: 'already has a login' }]);
+        throw new UsersConflictException('learner_has_login', 'This learner already has a login', [{ field: 'learnerId', message: 'already has a login' }]);
       }
-      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new ConflictException('duplicate', 'A user with this e-mail (or a login for this learner) already exists', [{ field: 'email', message: 'is already in use' }]);
+      if (pgCode(e) === PG_UNIQUE_VIOLATION) throw new UsersConflictException('duplicate', 'A user with this e-mail (or a login for this learner) already exists', [{ field: 'email', message: 'is already in use' }]);
       throw e;
     }
   }
@@ -68,7 +69,7 @@ export class UsersService {
     const rows: Array<{ userId: string | null }> = await m.query(`SELECT user_id AS "userId" FROM learner WHERE id = $1 FOR UPDATE`, [learnerId]);
     if (!rows.length) throw ValidationFailedException.field('learnerId', 'does not exist');
     if (rows[0].userId) {
-      throw new ConflictException('learner_has_login', 'This learner already has a login', [{ field: 'learnerId', message: 'already has a login' }]);
+      throw new UsersConflictException('learner_has_login', 'This learner already has a login', [{ field: 'learnerId', message: 'already has a login' }]);
     }
     await m.update(Learner, { id: learnerId }, { userId });
   }

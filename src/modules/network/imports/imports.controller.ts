@@ -12,7 +12,7 @@ import { ImportsService } from './imports.service';
 
 /** Reads the multipart body: the one file (≤ 10 MB, buffered) and the municipalityId field, in any order. */
 async function readUpload(req: FastifyRequest): Promise<{ municipalityId?: string; file: { fileName: string; bytes: Buffer } }> {
-  if (!req.isMultipart()) throw new DomainException('unsupported_media_type', 415, 'Unsupported media type', "Send multipart/form-data with the fields 'file' and 'municipalityId'");
+  if (!req.isMultipart()) throw new DomainException('unsupported_media_type', 'unsupported_type', 'Unsupported media type', "Send multipart/form-data with the fields 'file' and 'municipalityId'");
   let municipalityId: string | undefined;
   let file: { fileName: string; bytes: Buffer } | undefined;
   try {
@@ -24,7 +24,7 @@ async function readUpload(req: FastifyRequest): Promise<{ municipalityId?: strin
       const chunks: Buffer[] = [];
       for await (const c of part.file) chunks.push(c as Buffer);
       if ((part.file as { truncated?: boolean }).truncated) {
-        throw new DomainException('payload_too_large', 413, 'Payload too large', 'Het bestand is groter dan 10 MB.');
+        throw new DomainException('payload_too_large', 'too_large', 'Payload too large', 'Het bestand is groter dan 10 MB.');
       }
       if (part.fieldname === 'file') file = { fileName: part.filename ?? 'bestand', bytes: Buffer.concat(chunks) };
     }
@@ -32,7 +32,7 @@ async function readUpload(req: FastifyRequest): Promise<{ municipalityId?: strin
     if (e instanceof DomainException) throw e;
     if ((e as { code?: string }).code === 'FST_FILES_LIMIT') throw ValidationFailedException.field('file', 'send one file');
     if (typeof (e as { statusCode?: number }).statusCode === 'number' && (e as { statusCode: number }).statusCode === 413) {
-      throw new DomainException('payload_too_large', 413, 'Payload too large', 'Het bestand is groter dan 10 MB.');
+      throw new DomainException('payload_too_large', 'too_large', 'Payload too large', 'Het bestand is groter dan 10 MB.');
     }
     throw ValidationFailedException.field('file', 'the multipart body is malformed');
   }

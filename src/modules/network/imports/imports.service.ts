@@ -4,7 +4,8 @@ import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
 import { Scope } from '../../../common/auth/scope';
 import { todayIn } from '../../../common/domain/calendar';
-import { ConflictException, NotFoundException, RuleViolationException, ValidationFailedException } from '../../../common/errors/domain.exception';
+import { NotFoundException, RuleViolationException, ValidationFailedException } from '../../../common/errors/domain.exception';
+import { NetworkConflictException, NetworkProblemCode } from '../network.exception';
 import { FILE_STORAGE, FileStorage } from '../../../common/storage/file-storage';
 import { AppConfig } from '../../../config/app-config';
 import { AuditService } from '../../audit/audit.service';
@@ -88,9 +89,9 @@ export class ImportsService {
     return this.db.transaction(async (m) => {
       const imp = await this.imports.find(id, scope, m, true);
       if (!imp) throw new NotFoundException('Import', id);
-      if (imp.status === 'committed') throw new ConflictException('import_committed', 'Deze import is al verwerkt; hij wordt geen tweede keer toegepast');
-      if (imp.status === 'uploaded') throw new RuleViolationException('dry_run_pending', 'De proefimport loopt nog; verwerk de import als de proefimport klaar is');
-      if (imp.status === 'refused') throw new RuleViolationException('import_refused', `Het bestand is geweigerd: ${imp.fileError}`);
+      if (imp.status === 'committed') throw new NetworkConflictException('import_committed', 'Deze import is al verwerkt; hij wordt geen tweede keer toegepast');
+      if (imp.status === 'uploaded') throw new RuleViolationException('dry_run_pending' satisfies NetworkProblemCode, 'De proefimport loopt nog; verwerk de import als de proefimport klaar is');
+      if (imp.status === 'refused') throw new RuleViolationException('import_refused' satisfies NetworkProblemCode, `Het bestand is geweigerd: ${imp.fileError}`);
       const today = todayIn(this.config.reportTimezone);
       const result = imp.kind === 'learners' ? await this.learners.commit(m, imp, scope, today) : await this.exams.commit(m, imp, scope);
       await this.imports.markCommitted(m, id, scope.userId, Object.fromEntries(Object.entries(result).map(([k, v]) => [`committed_${k}`, v])));

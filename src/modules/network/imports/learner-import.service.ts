@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Scope } from '../../../common/auth/scope';
 import { addWeeks } from '../../../common/domain/calendar';
-import { ConflictException } from '../../../common/errors/domain.exception';
+import { NetworkConflictException } from '../network.exception';
 import { BsnVault } from '../../learners/bsn/bsn-vault.service';
 import { searchKey } from '../../learners/name-folding';
 import { Table } from './spreadsheet-reader';
@@ -87,12 +87,12 @@ export class LearnerImportService {
     const values = rows.map((r) => r.value as Record<string, string | null>);
     const clash = await m.query(`SELECT count(*)::int AS n FROM learner WHERE bsn_hash = ANY ($1::varchar[])`, [values.map((v) => v.bsnHash)]);
     if (clash[0].n > 0) {
-      throw new ConflictException('import_outdated', `${clash[0].n} BSN('s) uit de proefimport zijn intussen bekend; laad het bestand opnieuw op voor een nieuwe proefimport`);
+      throw new NetworkConflictException('import_outdated', `${clash[0].n} BSN('s) uit de proefimport zijn intussen bekend; laad het bestand opnieuw op voor een nieuwe proefimport`);
     }
     const offers = await this.offers(m, imp.municipalityId, today);
     for (const v of values) {
       if (!offers.has(v.productCode!)) {
-        throw new ConflictException('import_outdated', `Het contract voor de ${ROUTE_LABEL[v.productCode!]} is niet meer geldig; laad het bestand opnieuw op`);
+        throw new NetworkConflictException('import_outdated', `Het contract voor de ${ROUTE_LABEL[v.productCode!]} is niet meer geldig; laad het bestand opnieuw op`);
       }
     }
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('koers.learner_number'))`);
