@@ -76,7 +76,9 @@ export class CertificatesService {
       const eligible = all.filter((c) => {
         if (dto.kind !== 'participation') return true;
         try {
-          periods.set(c.trajectoryId, participationPeriod(c, today, dto.from && dto.from > c.startDate ? dto.from : undefined, dto.to));
+          // The group's period, clipped to each trajectory (one that started later or ended earlier).
+          const last = c.endDate && c.endDate < today ? c.endDate : today;
+          periods.set(c.trajectoryId, participationPeriod(c, today, dto.from && dto.from > c.startDate ? dto.from : undefined, dto.to && dto.to < last ? dto.to : undefined));
           return true;
         } catch (e) {
           skip(c, e);
