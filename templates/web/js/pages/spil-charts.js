@@ -19,7 +19,7 @@ const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', '
  * @param {string} title
  */
 export function lineChart(points, target, title) {
-  const W = 520, H = 220, L = 44, R = 12, T = 14, B = 30;
+  const W = 520, H = 220, L = 44, R = 26, T = 14, B = 30;
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'spil-chart', 'aria-label': title });
   root.append(svg('title', {}, title));
   const y = (/** @type {number} */ v) => T + (H - T - B) * (1 - Math.max(0, Math.min(1, v)));
