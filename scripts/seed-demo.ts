@@ -11,7 +11,8 @@ import { describeDatabase, openDataSource } from '../src/seed/seed-data-source';
 async function main(): Promise<void> {
   const env = loadEnvironment();
   const started = Date.now();
-  const db = await openDataSource(env.DATABASE_URL);
+  // As the owner role (DATABASE_MIGRATION_URL) when set: loading data is part of setting the database up.
+  const db = await openDataSource(env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL);
   try {
     const [{ exists }] = await db.query(`SELECT to_regclass('public.learner') IS NOT NULL AS exists`);
     if (!exists) throw new Error(`the schema is missing in ${describeDatabase(env.DATABASE_URL)}: run npm run migration:run first`);

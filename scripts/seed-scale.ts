@@ -18,9 +18,11 @@ import { databaseName, describeDatabase, openDataSource, withDatabase } from '..
 
 const ROOT = path.join(__dirname, '..');
 
-function targetUrl(flag: string | undefined, env: { DATABASE_URL: string }): string {
-  if (flag) return flag.includes('://') ? flag : withDatabase(env.DATABASE_URL, flag);
-  return process.env.SCALE_DATABASE_URL || withDatabase(env.DATABASE_URL, 'koers_scale');
+/** The scale database is made, migrated and bulk-loaded (triggers off) by a superuser: DATABASE_ADMIN_URL when set. */
+function targetUrl(flag: string | undefined, env: { DATABASE_URL: string; DATABASE_ADMIN_URL?: string }): string {
+  const base = env.DATABASE_ADMIN_URL ?? env.DATABASE_URL;
+  if (flag) return flag.includes('://') ? flag : withDatabase(base, flag);
+  return process.env.SCALE_DATABASE_URL || withDatabase(base, 'koers_scale');
 }
 
 async function recreateDatabase(url: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { seedReference, Reference } from './factories/reference.factory';
 import { createUser, TEST_PASSWORD } from './factories/user.factory';
+import { openSession } from './helpers/concurrent-transactions';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 describe('auth, users, municipalities, errors (e2e)', () => {
@@ -74,9 +75,17 @@ describe('auth, users, municipalities, errors (e2e)', () => {
     expect(munUser.body.errors[0].field).toBe('municipalityId');
   });
 
-  it('the audit table refuses UPDATE and DELETE even for the superuser connection', async () => {
-    await expect(t.db.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
-    await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+  it('the audit table refuses UPDATE and DELETE: the app role lacks the privilege, and the trigger stops even a superuser', async () => {
+    await expect(t.db.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/permission denied/);
+    await expect(t.db.query(`DELETE FROM audit_event`)).rejects.toThrow(/permission denied/);
+    const admin = await openSession(t.dbName);
+    try {
+      await admin.query(`INSERT INTO audit_event (action, entity_type) VALUES ('x', 'y')`);
+      await expect(admin.query(`UPDATE audit_event SET action = 'x'`)).rejects.toThrow(/append-only/);
+      await expect(admin.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
+    } finally {
+      await admin.end();
+    }
   });
 
   it('lists municipalities with paging, search and sort; a municipality user sees only its own', async () => {

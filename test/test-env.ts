@@ -8,6 +8,19 @@ export function dbUrl(name: string): string {
   return u.toString();
 }
 
+/**
+ * `name` as one of the two roles of src/database/database-roles.ts: the owner (migrations) or the application (what
+ * the app under test connects as). The test roles' password is their name (set by the global setup), so this works
+ * whether the server trusts loopback connections or asks for a password.
+ */
+export function roleUrl(name: string, role: string): string {
+  const u = new URL(TEST_PG_ADMIN_URL);
+  u.username = role;
+  u.password = role;
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 export const TEST_SECRETS = {
   NODE_ENV: 'test',
   BSN_ENCRYPTION_KEY: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',

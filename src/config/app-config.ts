@@ -36,6 +36,7 @@ export class AppConfig {
   get isProduction() { return this.env.NODE_ENV === 'production'; }
   get databaseUrl() { return this.env.DATABASE_URL; }
   get databasePoolSize() { return this.env.DATABASE_POOL_SIZE; }
+  get databaseMigrationUrl() { return this.env.DATABASE_MIGRATION_URL ?? this.env.DATABASE_URL; }
   get databaseReadUrl() { return this.env.DATABASE_READ_URL ?? this.env.DATABASE_URL; }
   get redisUrl() { return this.env.REDIS_URL; }
   get queuePrefix() { return this.env.QUEUE_PREFIX; }

@@ -7,7 +7,8 @@ import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { overrideEnvironment } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
-import { dbUrl, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from '../test-env';
+import { APP_ROLE, OWNER_ROLE } from '../../src/database/database-roles';
+import { roleUrl, TEST_PG_ADMIN_URL, TEST_REDIS_URL } from '../test-env';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -37,7 +38,7 @@ export async function createTestDatabase(): Promise<{ dbName: string; queuePrefi
   const queuePrefix = `koers-test-${suffix}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin((c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE ${template}`));
+      await admin((c) => c.query(`CREATE DATABASE ${dbName} TEMPLATE ${template} OWNER ${OWNER_ROLE}`));
       break;
     } catch (e) {
       // Two clones at the same instant can collide on the template; retry shortly.
@@ -45,7 +46,8 @@ export async function createTestDatabase(): Promise<{ dbName: string; queuePrefi
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     }
   }
-  overrideEnvironment({ DATABASE_URL: dbUrl(dbName), DATABASE_READ_URL: dbUrl(dbName), QUEUE_PREFIX: queuePrefix, STORAGE_DIR: `/tmp/koers-test-storage/${suffix}` });
+  // The app connects as the application role (DML only), as in production; dbUrl(dbName) is the superuser's.
+  overrideEnvironment({ DATABASE_URL: roleUrl(dbName, APP_ROLE), DATABASE_READ_URL: roleUrl(dbName, APP_ROLE), DATABASE_MIGRATION_URL: roleUrl(dbName, OWNER_ROLE), QUEUE_PREFIX: queuePrefix, STORAGE_DIR: `/tmp/koers-test-storage/${suffix}` });
   return {
     dbName,
     queuePrefix,
