@@ -114,6 +114,11 @@ if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",spil,"* ]]; 
   npx ts-node -T bench/spil-bench.ts --base "http://127.0.0.1:$port" --db "$api_db_url" --worker-pid "$worker" || http_status=$?
 fi
 
+if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",settlement,"* ]]; then
+  echo "== settlement: region year, sheets, quarterly drafts (bench/results/settlement.json)"
+  npx ts-node -T bench/settlement-bench.ts "$scale_url" || echo "bench: settlement scenario failed" >&2
+fi
+
 echo "== nightly signal pass (target ≤ 30 s)"
 nightly="$(npx ts-node -T bench/nightly-signals.ts "$scale_url")"
 echo "$nightly"
