@@ -22,6 +22,7 @@ import { settlementRunPage, settlementRunsPage, trajectorySettlementPage } from 
 import { spilPage } from './pages/spil.js';
 import { todayPage } from './pages/today.js';
 import { trajectoriesPage } from './pages/trajectories.js';
+import { usersPage } from './pages/users.js';
 import { trajectoryPage } from './pages/trajectory.js';
 import { networkOverviewPage, partnersPage, volunteersPage } from './pages/network.js';
 import { duoHoursPage, importPage, importsPage, termWorklistPage } from './pages/exchange.js';
@@ -46,6 +47,7 @@ const ROUTES = [
   [/^#\/groups\/([\w-]+)\/certificates$/, (m) => groupCertificatesPage(m[1]), ['admin', 'coordinator', 'teacher']],
   [/^#\/me$/, () => mePage(), ['learner']],
   [/^#\/today$/, () => todayPage(), ['teacher']],
+  [/^#\/users$/, (m, p) => usersPage(p), ['admin']],
   [/^#\/documents$/, (m, p) => documentsPage(p), [...STAFF, 'learner']],
   [/^#\/queues$/, () => queuesPage(), ['admin']],
   [/^#\/network\/partners$/, (m, p) => partnersPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],

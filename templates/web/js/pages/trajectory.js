@@ -10,6 +10,7 @@ import { levelsTable, signalsTable } from '../tables.js';
 import { $app, bindRowLinks, setTitle } from '../ui.js';
 import { upcomingLessons } from './my-upcoming-lessons.js';
 import { planEditor, trajectoryActions } from './trajectory-actions.js';
+import { portfolioPanel } from './portfolio.js';
 
 /** @param {Record<string, unknown> | null | undefined} obj */
 function domainList(obj) {
@@ -77,11 +78,11 @@ export async function trajectoryPage(id, { mine = false } = {}) {
     ${mine ? '' : html`<section class="card" id="tr-edit" hidden></section>`}
     ${signals ? html`<section class="card"><h2>Verzuimsignalen</h2>${signalsTable(signals.items)}</section>` : ''}
     ${isRole('finance') ? '' : html`<section class="card" id="referrals"><h2>Koppelingen met het netwerk</h2><p>Laden…</p></section>`}
-    ${mine ? html`<section class="card" id="upcoming"><h2>Mijn komende lessen</h2><p>Laden…</p></section>` : ''}`);
+    ${mine ? html`<section class="card" id="upcoming"><h2>Mijn komende lessen</h2><p>Laden…</p></section><section class="card" id="my-portfolio"><h2>Mijn portfolio</h2><p>Laden…</p></section>` : ''}`);
   bindRowLinks();
   const refs = document.getElementById('referrals');
   if (refs) await referralsSection(refs, t).catch(() => refs.remove());
-  if (mine) await upcomingLessons(t);
+  if (mine) await Promise.all([upcomingLessons(t), portfolioPanel(document.getElementById('my-portfolio'), t.id)]);
   if (!mine && isRole('admin', 'coordinator')) {
     const reload = () => trajectoryPage(id);
     const actions = document.getElementById('tr-actions');
