@@ -110,7 +110,10 @@ describe("a coordinator's day in the browser (e2e)", () => {
 
     // A bad id in the address is "niet gevonden".
     await page.goto(`${base}/#/trajectories/00000000-0000-4000-8000-000000000000`);
-    await page.getByText('Dit gegeven bestaat niet (meer), of u heeft er geen toegang toe.').waitFor();
+    await page.getByRole('heading', { name: 'Niet gevonden' }).waitFor();
+    await page.goto(`${base}/#/learners/geen-echt-id`);
+    await page.getByRole('heading', { name: 'Niet gevonden' }).waitFor();
+    expect(await page.getByText('Niet alle velden zijn goed ingevuld.').count()).toBe(0);
     await page.close();
   });
 });
