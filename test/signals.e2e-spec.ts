@@ -167,6 +167,11 @@ describe('absence signals (e2e)', () => {
     const b = (await saveOn(theirs, '2025-03-03', 'absent_unauthorised')).raised[0].id;
     const mun = await createUser(t, 'municipality', { municipalityId: enschede });
 
+    // Not reported yet: the municipality does not see it (DOMAIN.md "Who sees what"); once reported it does.
+    await t.http.get(`/api/v1/signals/${a}`).set('Authorization', mun.auth).expect(404);
+    expect((await t.http.get('/api/v1/signals?pageSize=100').set('Authorization', mun.auth).expect(200)).body.items.map((s: { id: string }) => s.id)).not.toContain(a);
+    const reported = await t.http.post(`/api/v1/signals/${a}/report`).set('Authorization', coordinator.auth).send({ version: 1, reportedToMunicipalityOn: '2025-03-10' });
+    expect(reported.status).toBeLessThan(300);
     await t.http.get(`/api/v1/signals/${a}`).set('Authorization', mun.auth).expect(200);
     await t.http.get(`/api/v1/signals/${b}`).set('Authorization', mun.auth).expect(404);
     const list = await t.http.get(`/api/v1/signals?pageSize=100&municipalityId=${hengelo}`).set('Authorization', mun.auth).expect(200);

@@ -28,6 +28,9 @@ export interface SignalState {
   triggeredOn: string;
 }
 
+/** DOMAIN.md "Who sees what": a municipality sees a signal once it is reported to it, and never a withdrawn one. */
+const MUNICIPALITY_SEES = `s.reported_to_municipality_on IS NOT NULL AND s.status <> 'withdrawn'`;
+
 @Injectable()
 export class SignalRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -37,7 +40,7 @@ export class SignalRepository {
     const where = [trajectoryScopeSql(scope, params)];
     if (scope.role === 'municipality') {
       params.push(scope.municipalityId);
-      where.push(`s.municipality_id = $${params.length}::uuid`);
+      where.push(`s.municipality_id = $${params.length}::uuid`, MUNICIPALITY_SEES);
     }
     const filters: [string | undefined, string][] = [
       [q.status, 's.status'],
@@ -72,7 +75,8 @@ export class SignalRepository {
   async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<SignalViewDto | null> {
     const params: unknown[] = [id];
     const cond = trajectoryScopeSql(scope, params);
-    const rows = await m.query(`${SELECT_VIEW} WHERE s.id = $1 AND ${cond}`, params);
+    const muni = scope.role === 'municipality' ? ` AND ${MUNICIPALITY_SEES}` : '';
+    const rows = await m.query(`${SELECT_VIEW} WHERE s.id = $1 AND ${cond}${muni}`, params);
     return rows[0] ?? null;
   }
 
