@@ -17,6 +17,19 @@ const tsJest = [
 const esmOnly = ['content-disposition', 'archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'];
 const jsToCommonJs = ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' }, isolatedModules: true }];
 
+const e2eProject = (displayName, testMatch) => ({
+  displayName,
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  testMatch,
+  transform: { '^.+\\.ts$': tsJest, '^.+\\.js$': jsToCommonJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  setupFiles: ['<rootDir>/test/setup-env.ts'],
+});
+
 module.exports = {
   maxWorkers: 2,
   testTimeout: 60000,
@@ -30,17 +43,9 @@ module.exports = {
       transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
       moduleFileExtensions: ['ts', 'js', 'json'],
     },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      rootDir: __dirname,
-      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.service-spec.ts'],
-      transform: { '^.+\\.ts$': tsJest, '^.+\\.js$': jsToCommonJs },
-      transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-      moduleFileExtensions: ['ts', 'js', 'json'],
-      globalSetup: '<rootDir>/test/global-setup.ts',
-      globalTeardown: '<rootDir>/test/global-teardown.ts',
-      setupFiles: ['<rootDir>/test/setup-env.ts'],
-    },
+    e2eProject('e2e', ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.service-spec.ts']),
+    // Benchmarks written as jest specs (test/**/*.bench-spec.ts) are not part of the suite: npm run bench runs them
+    // with KOERS_BENCH=1 (jest --selectProjects bench).
+    ...(process.env.KOERS_BENCH === '1' ? [e2eProject('bench', ['<rootDir>/test/**/*.bench-spec.ts'])] : []),
   ],
 };

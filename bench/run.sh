@@ -138,4 +138,8 @@ npx ts-node -T bench/certificates.ts > /tmp/koers-bench-certificates.log 2>&1 ||
 tail -n +1 bench/results/certificates.md 2>/dev/null || true
 { echo; cat bench/results/certificates.md 2>/dev/null || echo "certificates bench failed: see /tmp/koers-bench-certificates.log"; } >> bench/results/latest.md
 [ "$certs_status" = 0 ] || { echo "bench: certificates failed:" >&2; tail -20 /tmp/koers-bench-certificates.log >&2; }
+if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",imports,"* ]]; then
+  echo "== imports: 9,999 learner rows, dry run and commit (targets <= 20 s each; test/imports.bench-spec.ts)"
+  KOERS_BENCH=1 npx jest --selectProjects bench --silent 2>&1 | tail -n 20 | tee -a bench/results/latest.md || true
+fi
 exit "${http_status:-$certs_status}"

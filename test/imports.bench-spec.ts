@@ -8,10 +8,9 @@ import { waitForDocument } from './helpers/documents';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 /**
- * Benchmark, not part of the suite: KOERS_BENCH_IMPORT=1 npx jest test/imports-bench.e2e-spec.ts
+ * Benchmark, not part of the suite (npm run bench runs it: KOERS_BENCH=1 npx jest --selectProjects bench)
  * A 9,999-row learner list (the most a file may hold): dry run ≤ 20 s, commit ≤ 20 s (issue 14).
  */
-const run = process.env.KOERS_BENCH_IMPORT === '1' ? describe : describe.skip;
 
 function validBsns(count: number, start: number): string[] {
   const out: string[] = [];
@@ -22,7 +21,7 @@ function validBsns(count: number, start: number): string[] {
   return out;
 }
 
-run('learner import of 9,999 rows (benchmark)', () => {
+describe('learner import of 9,999 rows (benchmark)', () => {
   let t: TestApp;
   let worker: INestApplicationContext;
   beforeAll(async () => {
