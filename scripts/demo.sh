@@ -18,7 +18,7 @@ if ! npm run --silent migration:run > "$migrate_log" 2>&1; then cat "$migrate_lo
 grep -E "migrations are new|has been executed successfully|No migrations are pending" "$migrate_log" || true
 rm -f "$migrate_log"
 if [ "${SKIP_SEED:-0}" != "1" ]; then
-  echo "== demo data"
+  echo "== demo data (resets the demo data to its starting state; SKIP_SEED=1 keeps the current data)"
   npm run --silent seed:demo
 fi
 
@@ -38,13 +38,16 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 echo "== starting API and worker"
-node dist/src/main.js & api=$!
-node dist/src/worker.js & worker=$!
+# The processes log JSON lines to files, so the address and the logins below are the last thing on screen.
+log_dir="storage/logs"; mkdir -p "$log_dir"
+node dist/src/main.js >> "$log_dir/api.log" 2>&1 & api=$!
+node dist/src/worker.js >> "$log_dir/worker.log" 2>&1 & worker=$!
 
 # Wait for readiness (PostgreSQL and Redis answer through the API), at most 60 s.
 for _ in $(seq 1 120); do
   if ! kill -0 "$api" 2>/dev/null || ! kill -0 "$worker" 2>/dev/null; then
-    echo "koers: the API or the worker stopped during start-up (see the messages above)" >&2
+    echo "koers: the API or the worker stopped during start-up; their last messages:" >&2
+    tail -n 20 "$log_dir/api.log" "$log_dir/worker.log" >&2
     exit 1
   fi
   if node -e "fetch('$ready_url').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
@@ -59,7 +62,7 @@ for _ in $(seq 1 120); do
     finance@koers.test      financial administration
     enschede@koers.test     municipality of Enschede (read-only)
     learner@koers.test      learner (Ольга Шевченко, Enschede)
-  Stop with Ctrl-C.
+  Logs: ${log_dir}/api.log and ${log_dir}/worker.log.   Stop with Ctrl-C.
 
 BANNER
     break
@@ -67,7 +70,8 @@ BANNER
   sleep 0.5
 done
 if ! node -e "fetch('$ready_url').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
-  echo "koers: not ready after 60 s at $ready_url" >&2
+  echo "koers: not ready after 60 s at $ready_url; the last log lines:" >&2
+  tail -n 20 "$log_dir/api.log" "$log_dir/worker.log" >&2
   exit 1
 fi
 
