@@ -1,37 +1,14 @@
-import { Browser } from 'playwright-core';
 import { randomBsn } from './factories/learner-api.factory';
-import { seedReference, Reference } from './factories/reference.factory';
 import { createContract, createLearner, createTrajectory } from './factories/records.factory';
 import { createUser } from './factories/user.factory';
-import { checkScreen, launchBrowser, loginAs, openPage } from './helpers/browser';
-import { createTestApp, TestApp } from './helpers/test-app';
+import { browserSuite, checkScreen, collegeToday, loginAs, openPage } from './helpers/browser';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
 
 describe("a coordinator's day in the browser (e2e)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let ref: Reference;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ref = await seedReference(t.db);
-    await t.app.listen(0, '127.0.0.1');
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
-  afterEach(() => {
-    expect(errors).toEqual([]);
-    errors.length = 0;
-  });
+  const suite = browserSuite();
 
   it('creates a learner (BSN checked as typed) and a trajectory, activates it, edits the plan (conflict shown), drops out another with a reason', async () => {
+    const { t, browser, base, ref, errors } = suite;
     await createContract(t.db, ref.municipalities.Enschede, [ref.products['B1-ROUTE']], { name: 'Inburgering Enschede' });
     const coord = await createUser(t, 'coordinator');
     const page = await openPage(browser, errors);
@@ -99,7 +76,7 @@ describe("a coordinator's day in the browser (e2e)", () => {
     await page.getByRole('button', { name: 'Uitval vastleggen' }).click();
     await page.getByText('vul een toelichting in bij ‘anders’').waitFor();
     await page.getByLabel('Reden van uitval').selectOption('moved');
-    await page.getByLabel('Datum van uitval').fill(today());
+    await page.getByLabel('Datum van uitval').fill(collegeToday());
     await page.getByLabel('Toelichting').fill('Verhuisd naar Zwolle');
     await page.getByRole('button', { name: 'Uitval vastleggen' }).click();
     await page.getByRole('heading', { name: /uitgevallen/ }).waitFor();

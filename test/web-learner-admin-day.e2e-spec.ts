@@ -1,49 +1,21 @@
-import { Browser } from 'playwright-core';
-import { seedReference, Reference } from './factories/reference.factory';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser } from './factories/user.factory';
-import { checkScreen, launchBrowser, loginAs, openPage } from './helpers/browser';
-import { createTestApp, TestApp } from './helpers/test-app';
+import { addDays, browserSuite, checkScreen, collegeToday, loginAs, openPage } from './helpers/browser';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe("the learner's and the admin's day in the browser (e2e)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let ref: Reference;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ref = await seedReference(t.db);
-    await t.app.listen(0, '127.0.0.1');
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
-  afterEach(() => {
-    expect(errors).toEqual([]);
-    errors.length = 0;
-  });
+  const suite = browserSuite();
 
   it('a learner adds a portfolio item with a photo, submits it, and reports absence in advance', async () => {
+    const { t, browser, base, ref, errors } = suite;
     const teacher = await createUser(t, 'teacher');
     const contract = await createContract(t.db, ref.municipalities.Hengelo, [ref.products['B1-ROUTE']]);
     const group = await createGroup(t.db, ref.products['B1-ROUTE'], { teacherIds: [teacher.id], name: 'B1 Hengelo avond', code: `HGA-${Date.now() % 100000}` });
     const l = await createLearner(t.db, ref.municipalities.Hengelo, { firstName: 'Mariam', lastName: 'Haidari' });
     const tr = await createTrajectory(t.db, { learnerId: l.id, municipalityId: ref.municipalities.Hengelo, contractId: contract.id, productId: ref.products['B1-ROUTE'] });
     await enrol(t.db, tr.id, group.id, '2025-01-06');
-    await createLesson(t.db, group.id, { date: addDays(today(), 3), startTime: '18:00', minutes: 120 });
+    await createLesson(t.db, group.id, { date: addDays(collegeToday(), 3), startTime: '18:00', minutes: 120 });
     const user = await createUser(t, 'learner', { learnerId: l.id });
     const page = await openPage(browser, errors);
     await loginAs(page, base, user, 'Mijn traject');
@@ -71,6 +43,7 @@ describe("the learner's and the admin's day in the browser (e2e)", () => {
   });
 
   it('an admin creates a user and deactivates another, whose next request is refused', async () => {
+    const { t, browser, base, ref, errors } = suite;
     const admin = await createUser(t, 'admin');
     const victim = await createUser(t, 'coordinator');
     const page = await openPage(browser, errors);

@@ -1,41 +1,13 @@
-import { Browser } from 'playwright-core';
-import { seedReference, Reference } from './factories/reference.factory';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser } from './factories/user.factory';
-import { checkScreen, launchBrowser, loginAs, openPage } from './helpers/browser';
-import { createTestApp, TestApp } from './helpers/test-app';
+import { addDays, browserSuite, checkScreen, collegeToday, loginAs, openPage } from './helpers/browser';
 
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 describe("a municipality's day in the browser (e2e)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let ref: Reference;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ref = await seedReference(t.db);
-    await t.app.listen(0, '127.0.0.1');
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
-  afterEach(() => {
-    expect(errors).toEqual([]);
-    errors.length = 0;
-  });
+  const suite = browserSuite();
 
   it("cannot reach another municipality's learner by editing the address and never sees an unreported signal", async () => {
+    const { t, browser, base, ref, errors } = suite;
     const teacher = await createUser(t, 'teacher');
     const contract = await createContract(t.db, ref.municipalities.Enschede, [ref.products['B1-ROUTE']]);
     const group = await createGroup(t.db, ref.products['B1-ROUTE'], { teacherIds: [teacher.id], name: 'B1 Enschede', code: `ENX-${Date.now() % 100000}` });
@@ -43,7 +15,7 @@ describe("a municipality's day in the browser (e2e)", () => {
     const tr = await createTrajectory(t.db, { learnerId: mine.id, municipalityId: ref.municipalities.Enschede, contractId: contract.id, productId: ref.products['B1-ROUTE'] });
     await enrol(t.db, tr.id, group.id, '2025-01-06');
     for (const back of [9, 7, 5]) {
-      const lesson = await createLesson(t.db, group.id, { date: addDays(today(), -back), startTime: '09:00', minutes: 180 });
+      const lesson = await createLesson(t.db, group.id, { date: addDays(collegeToday(), -back), startTime: '09:00', minutes: 180 });
       await t.http.put(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', teacher.auth).send({ entries: [{ learnerId: mine.id, status: 'absent_unauthorised' }] }).expect(200);
     }
     const [signal] = await t.db.query(`SELECT id, status FROM absence_signal WHERE trajectory_id = $1`, [tr.id]);

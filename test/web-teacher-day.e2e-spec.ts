@@ -1,44 +1,15 @@
-import { Browser } from 'playwright-core';
-import { seedReference, Reference } from './factories/reference.factory';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser } from './factories/user.factory';
-import { checkScreen, eventually, launchBrowser, loginAs, openPage } from './helpers/browser';
-import { createTestApp, TestApp } from './helpers/test-app';
+import { addDays, browserSuite, checkScreen, collegeToday, eventually, loginAs, openPage } from './helpers/browser';
 
-const TZ = 'Europe/Amsterdam';
-const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: TZ });
-const addDays = (iso: string, n: number) => {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 // A 1×1 PNG, as a phone camera would upload a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe("a teacher's day in the browser (e2e)", () => {
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
-  let ref: Reference;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    ref = await seedReference(t.db);
-    await t.app.listen(0, '127.0.0.1');
-    base = await t.app.getUrl();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t.close();
-  });
-  afterEach(() => {
-    expect(errors).toEqual([]);
-    errors.length = 0;
-  });
+  const suite = browserSuite();
 
   it('opens "Vandaag", fills a register with taps, is warned when leaving unsaved, saves, reloads; records an assessment and a conversation; approves a portfolio item after previewing it', async () => {
+    const { t, browser, base, ref, errors } = suite;
     const teacher = await createUser(t, 'teacher');
     const contract = await createContract(t.db, ref.municipalities.Enschede, [ref.products['B1-ROUTE']]);
     const group = await createGroup(t.db, ref.products['B1-ROUTE'], { teacherIds: [teacher.id], name: 'B1 Enschede middag', code: `ENM-${Date.now() % 100000}` });
@@ -52,11 +23,11 @@ describe("a teacher's day in the browser (e2e)", () => {
     }
     const [a, b, c] = learners;
     // Today's lesson started at midnight, so it is always open; one of last week is still missing.
-    const lesson = await createLesson(t.db, group.id, { date: today(), startTime: '00:00', minutes: 180 });
-    await createLesson(t.db, group.id, { date: addDays(today(), -7), startTime: '00:00', minutes: 180 });
+    const lesson = await createLesson(t.db, group.id, { date: collegeToday(), startTime: '00:00', minutes: 180 });
+    await createLesson(t.db, group.id, { date: addDays(collegeToday(), -7), startTime: '00:00', minutes: 180 });
     // Earlier unauthorised absences of b: the register hints at them.
     for (const back of [14, 10]) {
-      const old = await createLesson(t.db, group.id, { date: addDays(today(), -back), startTime: '00:00', minutes: 180 });
+      const old = await createLesson(t.db, group.id, { date: addDays(collegeToday(), -back), startTime: '00:00', minutes: 180 });
       await t.http.put(`/api/v1/lessons/${old.id}/register`).set('Authorization', teacher.auth)
         .send({ entries: learners.map((l) => ({ learnerId: l.id, status: l === b ? 'absent_unauthorised' : 'present' })) }).expect(200);
     }
@@ -131,7 +102,7 @@ describe("a teacher's day in the browser (e2e)", () => {
     await page.getByText('Gesprek vastleggen').click();
     await page.getByLabel('Samenvatting').fill('Gaat goed met lezen, spreken blijft lastig.');
     await page.getByLabel('Afspraken').fill('Elke week een gesprek met de buren.');
-    await page.getByLabel('Vervolggesprek op').fill(addDays(today(), 28));
+    await page.getByLabel('Vervolggesprek op').fill(addDays(collegeToday(), 28));
     await page.getByRole('button', { name: 'Gesprek opslaan' }).click();
     await page.getByText('Gaat goed met lezen, spreken blijft lastig.').waitFor();
     await page.getByText('Elke week een gesprek met de buren.').waitFor();

@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { Reference, seedReference } from '../factories/reference.factory';
 import { TEST_PASSWORD, TestUser } from '../factories/user.factory';
+import { createTestApp, TestApp } from './test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = path.join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
@@ -74,3 +76,41 @@ export async function eventually<T>(fn: () => T | Promise<T>, want: T, ms = 5000
   }
   expect(last).toEqual(want);
 }
+
+/** What a browser spec file shares: the app on a free port, the reference data, one browser, the page errors. */
+export interface BrowserSuite {
+  t: TestApp;
+  browser: Browser;
+  base: string;
+  ref: Reference;
+  errors: string[];
+}
+
+/** Sets up a browser spec file's app and browser once; every test must end without page errors. */
+export function browserSuite(): BrowserSuite {
+  const s = { errors: [] as string[] } as BrowserSuite;
+  beforeAll(async () => {
+    s.t = await createTestApp();
+    s.ref = await seedReference(s.t.db);
+    await s.t.app.listen(0, '127.0.0.1');
+    s.base = await s.t.app.getUrl();
+    s.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.t?.close();
+  });
+  afterEach(() => {
+    expect(s.errors).toEqual([]);
+    s.errors.length = 0;
+  });
+  return s;
+}
+
+/** Today in the college's time zone, and a day n days from an ISO day (YYYY-MM-DD). */
+export const collegeToday = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+export const addDays = (iso: string, n: number): string => {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
