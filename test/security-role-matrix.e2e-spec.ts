@@ -5,6 +5,7 @@ import { createContract, createGroup, createLearner, createTrajectory, enrol } f
 import { Reference, seedReference } from './factories/reference.factory';
 import { createUser, TestUser } from './factories/user.factory';
 import { createTestApp, TestApp } from './helpers/test-app';
+import { assemblePdf } from '../src/seed/demo-evidence-files';
 
 /**
  * Issue 13.5: the role matrix of DOMAIN.md "Who sees what" (src/common/auth/access-matrix.ts) against the running
@@ -16,17 +17,7 @@ jest.setTimeout(300_000);
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 function onePagePdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
+  return assemblePdf(['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>']);
 }
 
 describe('the role matrix (security e2e)', () => {

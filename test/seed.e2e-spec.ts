@@ -1,4 +1,7 @@
+import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
+import { LocalDiskStorage } from '../src/common/storage/local-disk.storage';
+import { extensionForContentType, sniffFileType } from '../src/modules/portfolio/evidence/file-type-sniffer';
 import { AppConfig, loadEnvironment } from '../src/config/app-config';
 import { buildDataSourceOptions } from '../src/database/data-source-options';
 import { decryptBsn, isValidBsn } from '../src/modules/learners/bsn/bsn';
@@ -53,6 +56,7 @@ describe('demo data loader (seed:demo)', () => {
     expect(c.assessment).toBeGreaterThan(1_000);
     expect(c.progress_note).toBeGreaterThan(0);
     expect(c.portfolio_item).toBeGreaterThan(0);
+    expect(c.portfolio_evidence).toBeGreaterThan(c.portfolio_item / 2);
   });
 
   it('writes names in Cyrillic and Latin with diacritics, with a folded search text', async () => {
@@ -186,8 +190,38 @@ describe('demo data loader (seed:demo)', () => {
         if (evaluateR2(recs, t.r2w, t.r2m, last.get(`${t.id}/R2`), TODAY) && !open.has(`${t.id}/R2`)) missing.push(`${t.id}/R2`);
       }
       expect(missing).toEqual([]);
-      // Ended trajectories are not evaluated (as in the nightly pass), so every signal belongs to an unfinished one.
-      expect(signals.filter((s) => !['planned', 'active', 'suspended'].includes(s.trajectoryStatus))).toEqual([]);
+    });
+
+    it('none is missing on ended trajectories either: evaluated up to the end date, a hit after the last signal was held back by one still open then', async () => {
+      const ended: Array<{ id: string; status: string; end: string; r1n: number; r2w: number; r2m: number }> = await db.query(`
+        SELECT t.id, t.status, to_char(t.end_date, 'YYYY-MM-DD') AS "end", c.r1_consecutive_lessons AS r1n, c.r2_window_days AS r2w,
+               c.r2_unauthorised_minutes AS r2m
+          FROM trajectory t JOIN contract c ON c.id = t.contract_id WHERE t.status IN ('completed', 'dropped_out')`);
+      const day = (d: Date | null) => (d ? d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' }) : null);
+      const missing: string[] = [];
+      let qualifying = 0;
+      for (const t of ended) {
+        const recs = records.get(t.id) ?? [];
+        for (const rule of ['R1', 'R2']) {
+          const mine = signals.filter((s) => s.trajectoryId === t.id && s.rule === rule);
+          const first = rule === 'R1' ? evaluateR1(recs, t.r1n, undefined, t.end) : evaluateR2(recs, t.r2w, t.r2m, undefined, t.end);
+          if (first) qualifying++;
+          // Every qualifying run has its signal...
+          if (first && !mine.length) missing.push(`${t.id}/${rule}: no signal`);
+          const last = mine[mine.length - 1];
+          const again = rule === 'R1' ? evaluateR1(recs, t.r1n, last?.triggeredOn, t.end) : evaluateR2(recs, t.r2w, t.r2m, last?.triggeredOn, t.end);
+          // ...and a later one was only held back by a signal still open on the end date.
+          if (again && last && day(last.closedAt) !== null && day(last.closedAt)! <= t.end) missing.push(`${t.id}/${rule}: closed ${day(last.closedAt)}, then ${again.triggeredOn}`);
+          for (const s of mine) expect({ s: s.id, ok: s.triggeredOn <= t.end && day(s.raisedAt)! <= t.end }).toEqual({ s: s.id, ok: true });
+        }
+      }
+      expect(missing).toEqual([]);
+      expect(qualifying).toBeGreaterThan(10);
+      // Signals on completed and on dropped-out trajectories, in Enschede too (the municipality login sees them).
+      const onEnded = signals.filter((s) => s.trajectoryStatus === 'completed' || s.trajectoryStatus === 'dropped_out');
+      expect(new Set(onEnded.map((s) => s.trajectoryStatus))).toEqual(new Set(['completed', 'dropped_out']));
+      expect(onEnded.filter((s) => s.cbs === 'GM0153').length).toBeGreaterThanOrEqual(3);
+      expect(onEnded.filter((s) => s.reported).length).toBeGreaterThan(0);
     });
 
     it('went through the workflow as the service does it: coordinator, consistent dates, notes and audit events', async () => {
@@ -225,6 +259,68 @@ describe('demo data loader (seed:demo)', () => {
     });
   });
 
+  it('gives a no-show dropout no attendance at all: never active, not enrolled, no register line, test, note, portfolio or bill', async () => {
+    const rows = await db.query(`SELECT t.id, t.never_active,
+        (SELECT count(*)::int FROM attendance_record a WHERE a.trajectory_id = t.id) AS attendance,
+        (SELECT count(*)::int FROM enrolment e WHERE e.trajectory_id = t.id) AS enrolments,
+        (SELECT count(*)::int FROM assessment s WHERE s.trajectory_id = t.id) AS assessments,
+        (SELECT count(*)::int FROM progress_note n WHERE n.trajectory_id = t.id) AS notes,
+        (SELECT count(*)::int FROM portfolio_item p WHERE p.trajectory_id = t.id) AS portfolio,
+        (SELECT count(*)::int FROM absence_signal g WHERE g.trajectory_id = t.id) AS signals,
+        (SELECT count(*)::int FROM settlement_line sl WHERE sl.trajectory_id = t.id) AS lines
+      FROM trajectory t WHERE t.dropout_reason = 'no_show'`);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const { id: _id, ...r } of rows) {
+      expect(r).toEqual({ never_active: true, attendance: 0, enrolments: 0, assessments: 0, notes: 0, portfolio: 0, signals: 0, lines: 0 });
+    }
+    // Every other dropout was active once (the no-show is the only kind that drops out from planned here).
+    const [others] = await db.query(`SELECT count(*)::int AS n FROM trajectory WHERE never_active AND dropout_reason IS DISTINCT FROM 'no_show'`);
+    expect(others.n).toBe(0);
+  });
+
+  describe('portfolio (portfolio-onderdelen en bewijsstukken)', () => {
+    it('holds items in every state, with consistent dates and reviews, for the learner login too', async () => {
+      const [v] = await db.query(`SELECT
+        array_agg(DISTINCT status ORDER BY status) AS statuses,
+        count(*) FILTER (WHERE status = 'submitted' AND feedback IS NOT NULL AND reviewed_at < submitted_at)::int AS resubmitted,
+        count(*) FILTER (WHERE (status = 'draft') <> (submitted_at IS NULL))::int AS bad_submitted,
+        count(*) FILTER (WHERE status IN ('approved', 'needs_revision') AND (reviewed_by IS NULL OR reviewed_at < submitted_at))::int AS bad_review,
+        count(*) FILTER (WHERE status = 'needs_revision' AND coalesce(btrim(feedback), '') = '')::int AS revision_without_feedback,
+        count(*) FILTER (WHERE submitted_at < created_at)::int AS bad_created
+        FROM portfolio_item`);
+      expect(v).toEqual({ statuses: ['approved', 'draft', 'needs_revision', 'submitted'], resubmitted: v.resubmitted, bad_submitted: 0, bad_review: 0, revision_without_feedback: 0, bad_created: 0 });
+      expect(v.resubmitted).toBeGreaterThan(0);
+      const own = await db.query(`SELECT DISTINCT i.status FROM portfolio_item i JOIN trajectory t ON t.id = i.trajectory_id JOIN learner l ON l.id = t.learner_id
+        JOIN app_user u ON u.id = l.user_id WHERE u.email = 'learner@koers.test' ORDER BY 1`);
+      expect(own.map((r: { status: string }) => r.status)).toEqual(['approved', 'draft', 'needs_revision', 'submitted']);
+      // The teacher login has submitted work with evidence to review in its own groups.
+      const [review] = await db.query(`SELECT count(DISTINCT i.id)::int AS n FROM portfolio_item i
+        JOIN portfolio_evidence e ON e.item_id = i.id JOIN trajectory t ON t.id = i.trajectory_id AND t.status IN ('active', 'suspended')
+        JOIN enrolment en ON en.trajectory_id = i.trajectory_id AND en.to_date IS NULL JOIN group_teacher gt ON gt.group_id = en.group_id
+        JOIN app_user u ON u.id = gt.user_id WHERE u.email = 'teacher@koers.test' AND i.status = 'submitted'`);
+      expect(review.n).toBeGreaterThanOrEqual(3);
+    });
+
+    it('has evidence for every submitted or reviewed item, each a real PDF, JPEG or PNG in storage with its size and hash', async () => {
+      const [gaps] = await db.query(`SELECT count(*)::int AS n FROM portfolio_item i
+        WHERE i.status <> 'draft' AND NOT EXISTS (SELECT 1 FROM portfolio_evidence e WHERE e.item_id = i.id)`);
+      expect(gaps.n).toBe(0);
+      const files: Array<{ storage_key: string; content_type: string; size_bytes: number; sha256: string; original_name: string }> = await db.query(
+        `SELECT storage_key, content_type, size_bytes, sha256, original_name FROM portfolio_evidence ORDER BY id`);
+      expect(new Set(files.map((f) => f.content_type))).toEqual(new Set(['application/pdf', 'image/jpeg', 'image/png']));
+      const storage = new LocalDiskStorage(new AppConfig().storageDir);
+      for (const f of files) {
+        const chunks: Buffer[] = [];
+        for await (const c of await storage.get(f.storage_key)) chunks.push(c as Buffer);
+        const bytes = Buffer.concat(chunks);
+        expect({ key: f.storage_key, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), type: sniffFileType(bytes)?.contentType })
+          .toEqual({ key: f.storage_key, size: f.size_bytes, sha256: f.sha256, type: f.content_type });
+        expect(f.original_name.split('.').pop()).toBe(extensionForContentType(f.content_type));
+      }
+      expect(await storage.list('portfolio')).toHaveLength(files.length);
+    });
+  });
+
   it('can run again without duplicating anything, producing the same data', async () => {
     const before = await db.query(SIGNALS_SQL);
     const second = await seedDemo(db, { today: TODAY });
@@ -245,5 +341,8 @@ describe('demo data loader (seed:demo)', () => {
     expect(strip(after)).toEqual(strip(before));
     const [orphans] = await db.query(`SELECT count(*)::int AS n FROM absence_signal s WHERE NOT EXISTS (SELECT 1 FROM trajectory t WHERE t.id = s.trajectory_id)`);
     expect(orphans.n).toBe(0);
+    // The previous run's evidence files are gone with its rows: storage holds exactly the files the rows name.
+    const keys: Array<{ storage_key: string }> = await db.query(`SELECT storage_key FROM portfolio_evidence ORDER BY 1`);
+    expect((await new LocalDiskStorage(new AppConfig().storageDir).list('portfolio')).sort()).toEqual(keys.map((k) => k.storage_key));
   }, 90_000);
 });

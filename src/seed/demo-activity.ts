@@ -1,7 +1,7 @@
 import { addDays, daysBetween, minDay } from '../common/domain/calendar';
 import { AttendanceStatus, CEFR_LEVELS, LANGUAGE_SKILLS } from '../common/domain/vocabulary';
 import { STANDARD_PRODUCTS } from '../modules/products/standard-products';
-import { ABSENCE_REASONS, NOTE_AGREEMENTS, NOTE_SUMMARIES, PORTFOLIO_TITLES } from './demo-catalogue';
+import { ABSENCE_REASONS, NOTE_AGREEMENTS, NOTE_SUMMARIES } from './demo-catalogue';
 import { DemoPlan, LESSON_HORIZON_DAYS, PlanEnrolment, PlanTrajectory, Profile, learnerNumber } from './demo-plan';
 import { Prng } from './prng';
 
@@ -75,7 +75,7 @@ const EXAM_INSTRUMENT: Record<string, string> = {
 export function buildAssessments(rng: Prng, plan: DemoPlan, today: string, teacherOf: (t: PlanTrajectory) => string): unknown[][] {
   const rows: unknown[][] = [];
   for (const t of plan.trajectories) {
-    if (t.status === 'planned') continue;
+    if (t.status === 'planned' || t.neverActive) continue;
     const assessor = teacherOf(t);
     const evalEnd = minDay(t.attendUntil ?? today, today);
     const levels = { ...t.learner.intakeLevels };
@@ -113,36 +113,12 @@ export const NOTE_COLUMNS = ['trajectory_id', 'date', 'summary', 'agreements', '
 export function buildProgressNotes(rng: Prng, plan: DemoPlan, today: string, teacherOf: (t: PlanTrajectory) => string): unknown[][] {
   const rows: unknown[][] = [];
   for (const t of plan.trajectories) {
-    if (t.status === 'planned' || (!rng.chance(0.35) && t.learner.number !== learnerNumber(0))) continue;
+    if (t.status === 'planned' || t.neverActive || (!rng.chance(0.35) && t.learner.number !== learnerNumber(0))) continue;
     const end = minDay(t.attendUntil ?? today, today);
     for (let n = rng.int(1, 2); n > 0; n--) {
       const date = addDays(t.startDate, rng.int(20, Math.max(21, daysBetween(t.startDate, end))));
       const d = date > end ? end : date;
       rows.push([t.id, d, rng.pick(NOTE_SUMMARIES), rng.pick(NOTE_AGREEMENTS), rng.chance(0.5) ? addDays(d, 42) : null, teacherOf(t)]);
-    }
-  }
-  return rows;
-}
-
-export const PORTFOLIO_COLUMNS = ['trajectory_id', 'domain', 'title', 'description', 'status', 'feedback', 'submitted_at', 'reviewed_by', 'reviewed_at'];
-
-export function buildPortfolio(rng: Prng, plan: DemoPlan, today: string, teacherOf: (t: PlanTrajectory) => string): unknown[][] {
-  const rows: unknown[][] = [];
-  for (const t of plan.trajectories) {
-    if (t.status === 'planned' || t.status === 'dropped_out') continue;
-    const domains = [...PRODUCTS[t.productCode].requiredDomains] as string[];
-    const own = t.learner.number === learnerNumber(0);
-    const count = t.status === 'completed' ? domains.length : own ? 3 : rng.int(0, Math.min(3, domains.length));
-    for (const domain of domains.slice(0, count)) {
-      const status = t.status === 'completed' ? 'approved' : own ? ['approved', 'submitted', 'draft'][domains.indexOf(domain)] : rng.weighted({ draft: 25, submitted: 30, approved: 35, needs_revision: 10 });
-      const end = minDay(t.attendUntil ?? today, today);
-      const submitted = status === 'draft' ? null : new Date(`${addDays(end, -rng.int(10, 60))}T10:00:00Z`);
-      const reviewed = status === 'approved' || status === 'needs_revision' ? new Date(submitted!.getTime() + rng.int(1, 9) * 86_400_000) : null;
-      rows.push([
-        t.id, domain, rng.pick(PORTFOLIO_TITLES[domain]), 'Verslag met foto en een korte reflectie: wat ging goed, wat wil ik nog leren.', status,
-        status === 'needs_revision' ? 'Beschrijf ook wat je de volgende keer anders doet.' : status === 'approved' ? 'Goed gedaan!' : null,
-        submitted, reviewed ? teacherOf(t) : null, reviewed,
-      ]);
     }
   }
   return rows;

@@ -101,6 +101,31 @@ export const PORTFOLIO_TITLES: Record<string, string[]> = {
   neighbourhood: ['Kennismaken met de buren', 'Buurthuis bezocht'],
 };
 
+/** What a learner writes with a portfolio item: what I did, and what I learned or still want to learn. */
+export const PORTFOLIO_REFLECTIONS = {
+  what: [
+    'Ik ben er samen met mijn taalmaatje naartoe gegaan en heb zelf het woord gedaan.',
+    'Ik heb een afspraak gemaakt via de telefoon en ben er alleen naartoe gegaan.',
+    'Op de foto zie je waar ik was. Ik heb de brief zelf ingevuld.',
+    'Ik heb eerst de woorden opgezocht en daarna het gesprek geoefend met mijn buurvrouw.',
+    'Ik heb het formulier meegenomen naar de les en met de docent besproken.',
+  ],
+  learned: [
+    'Wat ging goed: ik begreep bijna alles. Volgende keer wil ik meer vragen stellen.',
+    'Het was moeilijk om snel te antwoorden. Ik wil nog oefenen met de getallen en de datum.',
+    'Ik weet nu waar ik moet zijn en wie ik kan bellen als ik hulp nodig heb.',
+    'Ik was zenuwachtig, maar het ging goed. Ik ben trots op mezelf.',
+    'Ik heb geleerd dat je in Nederland altijd eerst een afspraak maakt.',
+  ],
+};
+
+export const REVISION_FEEDBACK = [
+  'Beschrijf ook wat je de volgende keer anders doet.',
+  'De foto is niet goed te zien. Kun je een nieuwe foto toevoegen?',
+  'Schrijf in je eigen woorden wat er gebeurde en met wie je sprak.',
+  'Voeg de brief of het formulier toe als bewijsstuk.',
+];
+
 export const PLAN_GOALS: Record<string, string[]> = {
   work: ['Werkervaring opdoen in de zorg', 'Een baan in de techniek vinden', 'Eigen bedrijf starten (kapsalon)'],
   housing: ['Zelfstandig contact met de woningcorporatie', 'Post en rekeningen zelf regelen'],

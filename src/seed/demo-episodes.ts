@@ -55,4 +55,24 @@ export function planAbsenceEpisodes(rng: Prng, plan: DemoPlan, today: string, te
       e.trajectory.absenceEpisodes = episodes;
     }
   }
+  // Ended trajectories had their absences too: a stretch halfway through a completed one (signalled and handled
+  // long before the end), and one in the last weeks before a dropout.
+  const ended = new Map<string, PlanEnrolment[]>();
+  for (const e of plan.enrolments) {
+    const t = e.trajectory;
+    if ((t.status !== 'completed' && t.status !== 'dropped_out') || !t.endDate || t.learner.profile === 'chronic') continue;
+    if (t.dropoutReason === 'route_switch' || e.fromDate > addDays(t.endDate, -90)) continue;
+    ended.set(t.cbs, [...(ended.get(t.cbs) ?? []), e]);
+  }
+  for (const cbs of Object.keys(MUNICIPALITY_INFO)) {
+    const candidates = shuffled(rng, ended.get(cbs) ?? []);
+    const completed = candidates.filter((e) => e.trajectory.status === 'completed').slice(0, cbs === ENSCHEDE ? 3 : 1);
+    const dropped = candidates.filter((e) => e.trajectory.status === 'dropped_out').slice(0, cbs === ENSCHEDE ? 2 : 1);
+    for (const e of [...completed, ...dropped]) {
+      const end = e.trajectory.endDate!;
+      const to = e.trajectory.status === 'completed' ? addDays(end, -rng.int(40, 80)) : addDays(end, -rng.int(2, 10));
+      const from = maxDay(addDays(e.fromDate, 14), addDays(to, -rng.pick([8, 10, 14, 18])));
+      if (from < to) e.trajectory.absenceEpisodes = [{ from, to }];
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { addDays, isoWeekday, maxDay, mondayOf } from '../common/domain/calendar';
+import { addDays, isoWeekday, maxDay, minDay, mondayOf } from '../common/domain/calendar';
 import { CEFR_LEVELS } from '../common/domain/vocabulary';
 import { STANDARD_PRODUCTS } from '../modules/products/standard-products';
 import { CANCEL_REASONS, DROPOUT_NOTES, DROPOUT_WEIGHTS, GROUP_PLAN, MUNICIPALITY_INFO, PLAN_GOALS, PRODUCT_ABBR, SCHEDULES } from './demo-catalogue';
@@ -17,6 +17,8 @@ export interface PlanTrajectory {
   id: string; learner: PlanLearner; cbs: string; productCode: string; legalRegime: string; status: string;
   startDate: string; plannedEndDate: string; endDate: string | null; pipDate: string | null; contractedHours: number;
   targets: Record<string, string>; dropoutReason: string | null; dropoutNote: string | null;
+  /** Dropped out while still planned (no_show): never active, so no enrolment, registers, tests or bills. */
+  neverActive: boolean;
   plan: object; agreement: object; attendUntil: string | null;
   /** Stretches of unauthorised absence (demo-episodes.ts), so the absence rules have something to find. */
   absenceEpisodes?: Array<{ from: string; to: string }>;
@@ -121,18 +123,20 @@ function buildTrajectory(rng: Prng, learner: PlanLearner, productCode: string, s
     start = addDays(today, -rng.int(90, 480));
     end = addDays(today, -rng.int(3, 150));
     reason = rng.weighted(DROPOUT_WEIGHTS);
+    // A no-show never came: the coordinator closes the planned trajectory a few weeks after its start date.
+    if (reason === 'no_show') end = minDay(addDays(start, rng.int(10, 28)), addDays(today, -3));
   } else if (status === 'suspended') {
     start = addDays(today, -rng.int(120, 480));
     attendUntil = addDays(today, -rng.int(14, 40));
   } else start = addDays(today, -rng.int(30, 520));
-  if (end && end < addDays(start, 30)) end = addDays(start, 30);
+  if (end && end < addDays(start, 30) && reason !== 'no_show') end = addDays(start, 30);
   learner.intakeDate = addDays(start, -rng.int(14, 45));
   const goals = Object.fromEntries(Object.entries(PLAN_GOALS).filter(() => rng.chance(0.5)).map(([k, v]) => [k, rng.pick(v)]));
   return {
     id: rng.uuid(), learner, cbs: learner.cbs, productCode, legalRegime: p.legalRegime, status, startDate: start,
     plannedEndDate: addDays(start, p.plannedDurationWeeks * 7), endDate: end,
     pipDate: p.legalRegime === 'wi2021' ? addDays(start, -rng.int(10, 40)) : null, contractedHours: p.contractedHours,
-    targets: { ...p.defaultTargets }, dropoutReason: reason, dropoutNote: reason ? DROPOUT_NOTES[reason] : null,
+    targets: { ...p.defaultTargets }, dropoutReason: reason, dropoutNote: reason ? DROPOUT_NOTES[reason] : null, neverActive: reason === 'no_show',
     plan: { goals, agreements: rng.pick(['Twee dagdelen les per week en één dagdeel vrijwilligerswerk.', 'Drie dagdelen les per week.', 'Lessen combineren met parttime werk.']) },
     agreement: {
       wishes: { work: rng.pick(['Werken in de zorg', 'Chauffeur', 'Werken in de horeca', 'Technisch werk', 'Administratief werk']), sport: rng.pick(['Voetbal', 'Zwemmen', 'Fitness', 'Wandelen']) },
@@ -175,7 +179,7 @@ export function buildDemoPlan(rng: Prng, today: string, teacherIds: string[]): D
       const prior = buildTrajectory(rng, learner, 'ALFA', 'dropped_out', today);
       trajectories.push(prior);
       const current = buildTrajectory(rng, learner, productCode, status, today);
-      Object.assign(prior, { dropoutReason: 'route_switch', dropoutNote: DROPOUT_NOTES.route_switch, startDate: addDays(current.startDate, -rng.int(120, 240)) });
+      Object.assign(prior, { dropoutReason: 'route_switch', neverActive: false, dropoutNote: DROPOUT_NOTES.route_switch, startDate: addDays(current.startDate, -rng.int(120, 240)) });
       prior.endDate = prior.attendUntil = addDays(current.startDate, -1);
       prior.plannedEndDate = addDays(prior.startDate, 52 * 7);
       learner.intakeDate = addDays(prior.startDate, -20);
@@ -190,11 +194,11 @@ export function buildDemoPlan(rng: Prng, today: string, teacherIds: string[]): D
     }
   }
   // Poor attenders are over-represented among dropouts for absence.
-  for (const t of trajectories) if (t.dropoutReason === 'motivation_absence' || t.dropoutReason === 'no_show') t.learner.profile = 'chronic';
+  for (const t of trajectories) if (t.dropoutReason === 'motivation_absence') t.learner.profile = 'chronic';
   const enrolments: PlanEnrolment[] = [];
   const enschedeTeacherGroup = groups.find((g) => g.cbs === ENSCHEDE && g.productCode === 'B1-ROUTE')!;
   for (const t of trajectories) {
-    if (t.status === 'planned') continue;
+    if (t.status === 'planned' || t.neverActive) continue;
     const g = t.learner.number === learnerNumber(0) ? enschedeTeacherGroup : pickGroup(groups, t);
     const from = maxDay(t.startDate, g.startDate);
     const to = t.attendUntil;

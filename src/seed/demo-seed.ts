@@ -1,11 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { todayIn } from '../common/domain/calendar';
+import { LocalDiskStorage } from '../common/storage/local-disk.storage';
 import { AppConfig } from '../config/app-config';
 import { COLLEGE_TIME_ZONE } from '../config/time-zones';
 import { bsnHash, encryptBsn } from '../modules/learners/bsn/bsn';
 import { searchKey } from '../modules/learners/name-folding';
 import { bulkInsert } from './bulk-insert';
-import { ASSESSMENT_COLUMNS, ATTENDANCE_COLUMNS, NOTE_COLUMNS, PORTFOLIO_COLUMNS, buildAssessments, buildAttendance, buildPortfolio, buildProgressNotes } from './demo-activity';
+import { ASSESSMENT_COLUMNS, ATTENDANCE_COLUMNS, NOTE_COLUMNS, buildAssessments, buildAttendance, buildProgressNotes } from './demo-activity';
+import { writeDemoPortfolio } from './demo-portfolio';
 import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNumber } from './demo-plan';
 import { GROUP_PLAN, MUNICIPALITY_INFO, PRODUCT_ABBR } from './demo-catalogue';
 import { planAbsenceEpisodes } from './demo-episodes';
@@ -35,16 +37,24 @@ function demoGroupCodes(): string[] {
   return codes;
 }
 
-/** Learners stay (upserted by learner number); everything hanging off them and the demo groups is replaced. */
-async function removePreviousDemo(m: EntityManager): Promise<void> {
+/**
+ * Learners stay (upserted by learner number); everything hanging off them and the demo groups is replaced.
+ * Returns the storage keys of the evidence files that went with the removed rows (deleted once committed).
+ */
+async function removePreviousDemo(m: EntityManager): Promise<string[]> {
   const numbers = Array.from({ length: DEMO_LEARNER_COUNT }, (_, i) => learnerNumber(i));
   const ids = `SELECT id FROM learner WHERE learner_number = ANY($1)`;
+  const files: Array<{ key: string }> = await m.query(`SELECT e.storage_key AS key FROM portfolio_evidence e JOIN portfolio_item i ON i.id = e.item_id
+     JOIN trajectory t ON t.id = i.trajectory_id WHERE t.learner_id IN (${ids})`, [numbers]);
   await removeDemoSettlement(m, `SELECT id FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
   // Enrolments, registers, notes, portfolio and signals cascade from the trajectory.
   await m.query(`DELETE FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
   await m.query(`DELETE FROM assessment WHERE learner_id IN (${ids})`, [numbers]);
   await m.query(`DELETE FROM attendance_record WHERE learner_id IN (${ids})`, [numbers]);
   await m.query(`DELETE FROM course_group WHERE code = ANY($1)`, [demoGroupCodes()]);
+  // The upsert hands out BSNs anew: a previous (older) demo's BSN must not block another learner number taking it.
+  await m.query(`UPDATE learner SET bsn_ciphertext = NULL, bsn_hash = NULL, bsn_last4 = NULL WHERE learner_number = ANY($1) AND bsn_hash IS NOT NULL`, [numbers]);
+  return files.map((f) => f.key);
 }
 
 const LEARNER_COLUMNS = [
@@ -66,11 +76,11 @@ async function writePlan(m: EntityManager, plan: DemoPlan, ref: Awaited<ReturnTy
   for (const l of plan.learners) l.id = idByNumber.get(l.number) ?? l.id;
   await bulkInsert(m, 'trajectory', [
     'id', 'learner_id', 'municipality_id', 'contract_id', 'product_id', 'status', 'legal_regime', 'start_date', 'planned_end_date', 'end_date',
-    'pip_date', 'contracted_hours', 'target_levels', 'plan', 'integration_agreement', 'dropout_reason', 'dropout_note',
+    'pip_date', 'contracted_hours', 'target_levels', 'plan', 'integration_agreement', 'dropout_reason', 'dropout_note', 'never_active',
   ], plan.trajectories.map((t) => [
     t.id, t.learner.id, ref.municipalities[t.cbs], ref.contracts[t.cbs], ref.products[t.productCode], t.status, t.legalRegime, t.startDate,
     t.plannedEndDate, t.endDate, t.pipDate, t.contractedHours, JSON.stringify(t.targets), JSON.stringify(t.plan), JSON.stringify(t.agreement),
-    t.dropoutReason, t.dropoutNote,
+    t.dropoutReason, t.dropoutNote, t.neverActive,
   ]));
   await bulkInsert(m, 'course_group', ['id', 'code', 'name', 'location', 'municipality_id', 'product_id', 'capacity', 'start_date'],
     plan.groups.map((g) => [g.id, g.code, g.name, g.location, ref.municipalities[g.cbs], ref.products[g.productCode], g.capacity, g.startDate]));
@@ -99,13 +109,16 @@ export async function seedDemo(
   };
   const config = opts.config ?? new AppConfig();
   const rng = new Prng(DEMO_SEED);
+  const storage = new LocalDiskStorage(config.storageDir);
+  const written: string[] = [];
+  let replaced: string[] = [];
   await db.transaction(async (m) => {
     const ref = await upsertReference(m);
     const users = await upsertDemoUsers(m, ref.municipalities);
     phase('reference data and logins');
     const plan = buildDemoPlan(rng, today, users.teacherIds);
     planAbsenceEpisodes(new Prng(DEMO_SEED + 1), plan, today, users.teacherIds[0]);
-    await removePreviousDemo(m);
+    replaced = await removePreviousDemo(m);
     phase('remove previous demo records');
     await writePlan(m, plan, ref, config);
     phase('learners, trajectories, groups, lessons');
@@ -123,22 +136,29 @@ export async function seedDemo(
     phase('attendance');
     await bulkInsert(m, 'assessment', ASSESSMENT_COLUMNS, buildAssessments(rng, plan, today, teacherOf));
     await bulkInsert(m, 'progress_note', NOTE_COLUMNS, buildProgressNotes(rng, plan, today, teacherOf));
-    await bulkInsert(m, 'portfolio_item', PORTFOLIO_COLUMNS, buildPortfolio(rng, plan, today, teacherOf));
-    phase('assessments, notes, portfolio');
+    phase('assessments, notes');
+    await writeDemoPortfolio(m, { rng: new Prng(DEMO_SEED + 3), plan, today, teacherOf, storage, learnerUserId: learnerUser, written });
+    phase('portfolio items and evidence files');
     await raiseDemoSignals(m, {
       trajectoryIds: plan.trajectories.map((t) => t.id), today, coordinatorId: users.byEmail['coordinator@koers.test'], config, rng: new Prng(DEMO_SEED + 2),
     });
     phase('absence signals (rule engine, handled by a coordinator)');
     await createDemoSettlement(m, ref.municipalities, today, users.byEmail['finance@koers.test'] ?? null);
     phase('settlement runs (a final invoice and a draft)');
+  }).catch(async (e) => {
+    // Nothing of this run stays behind: its files go with its rolled-back rows.
+    await Promise.all(written.map((key) => storage.delete(key)));
+    throw e;
   });
+  // The previous demo's files, now that nothing refers to them any more.
+  await Promise.all(replaced.map((key) => storage.delete(key)));
   phase('commit');
   return { today, counts: await countRows(db) };
 }
 
 export const COUNTED_TABLES = [
   'municipality', 'product', 'contract', 'contract_product', 'app_user', 'learner', 'trajectory', 'course_group', 'group_teacher',
-  'schedule_slot', 'lesson', 'enrolment', 'attendance_record', 'assessment', 'progress_note', 'portfolio_item', 'absence_signal',
+  'schedule_slot', 'lesson', 'enrolment', 'attendance_record', 'assessment', 'progress_note', 'portfolio_item', 'portfolio_evidence', 'absence_signal',
 ];
 
 export async function countRows(db: DataSource | EntityManager): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../common/auth/scope';
-import { addDays, isoWeekday, minDay } from '../common/domain/calendar';
+import { addDays, isoWeekday, maxDay, minDay } from '../common/domain/calendar';
 import { AppConfig } from '../config/app-config';
 import { COLLEGE_TIME_ZONE } from '../config/time-zones';
 import { AuditService } from '../modules/audit/audit.service';
@@ -23,6 +23,11 @@ const CLOSE_NOTES = [
   'Deelnemer zat in de verhuizing naar een andere woning. Lessen hervat, afspraken vastgelegd in het trajectplan.',
   'Voortgangsgesprek gevoerd; motivatie besproken en een taalmaatje gekoppeld. Verzuim is gestopt.',
 ];
+const END_NOTES = {
+  completed: (end: string) => `Traject is afgerond op ${dutchDate(end)}; het verzuim is besproken in het eindgesprek. Signaal afgesloten.`,
+  dropped_out: (end: string) => `Deelnemer is uitgevallen op ${dutchDate(end)}; het verzuim is meegenomen in de melding van de uitval aan de gemeente.`,
+};
+const dutchDate = (day: string) => `${Number(day.slice(8, 10))}-${Number(day.slice(5, 7))}-${day.slice(0, 4)}`;
 const DUPLICATE_NOTE = (other: string) => `Dubbel signaal: dit verzuim wordt al behandeld via het signaal volgens ${other}.`;
 
 type Step = { day: string; action: 'start' | 'report' | 'close' | 'withdraw'; note?: string };
@@ -58,7 +63,9 @@ function plannedSteps(rng: Prng, raisedOn: string, duplicateOf: string | null, t
  * Raises the demo's absence signals with the real rule engine and moves them through the workflow the way the
  * app does: a pass of koers_evaluate_absence_signals every week over the demo's history (as the nightly pass would
  * have run), then a coordinator starting, reporting to the municipality, closing or withdrawing each signal through
- * SignalsService, so later absences after a closed signal raise a new one. Runs in the caller's transaction (the
+ * SignalsService, so later absences after a closed signal raise a new one. A trajectory that has ended since is
+ * evaluated as it was while it ran, up to its end date, and its open signals are wrapped up after the end.
+ * Runs in the caller's transaction (the
  * service's own transactions become savepoints); afterwards the timestamps are set to the simulated days.
  */
 export async function raiseDemoSignals(
@@ -111,9 +118,51 @@ export async function raiseDemoSignals(
     }
   };
 
+  // Trajectories that have ended since were unfinished while their registers were saved, and the nightly pass
+  // evaluated them then: they run as `active` until the pass of their end date, then take their final status.
+  // A later trajectory of the same learner (a route switch) did not exist yet: it is set aside until then, so the
+  // one-unfinished-trajectory-per-learner rule holds at every step.
+  const ended: Array<{ id: string; status: string; end: string; later: Array<{ id: string; status: string }> }> = await m.query(
+    `SELECT t.id, t.status, to_char(t.end_date, 'YYYY-MM-DD') AS "end",
+            coalesce((SELECT json_agg(json_build_object('id', o.id, 'status', o.status) ORDER BY o.id) FROM trajectory o
+                       WHERE o.learner_id = t.learner_id AND o.id <> t.id AND o.start_date > t.end_date), '[]') AS later
+       FROM trajectory t WHERE t.id = ANY($1) AND t.status IN ('completed', 'dropped_out') ORDER BY t.end_date, t.id`,
+    [candidates.map((c) => c.id)],
+  );
+  const setStatus = (rows: Array<{ id: string; status: string }>, status?: string) => rows.length
+    ? m.query(`UPDATE trajectory t SET status = x.status FROM unnest($1::uuid[], $2::text[]) AS x(id, status) WHERE t.id = x.id`,
+      [rows.map((r) => r.id), rows.map((r) => status ?? r.status)])
+    : Promise.resolve();
+  // Set aside as `completed`: not evaluated, and it has no records before its start anyway.
+  await setStatus(ended.flatMap((e) => e.later), 'completed');
+  await setStatus(ended, 'active');
+  const running = [...ended];
+  const endTrajectories = async (asOf: string) => {
+    const now = running.filter((e) => e.end <= asOf);
+    if (!now.length) return;
+    for (const e of now) running.splice(running.indexOf(e), 1);
+    await setStatus(now);
+    await setStatus(now.flatMap((e) => e.later));
+    // What is still open is wrapped up after the end: discussed in the final conversation or with the dropout.
+    for (const e of now) {
+      for (const s of open.filter((x) => x.trajectoryId === e.id)) {
+        if (s.steps.some((st) => st.action === 'close' || st.action === 'withdraw')) continue;
+        const after = s.steps.reduce((d, st) => maxDay(d, st.day), workday(addDays(e.end, rng.int(1, 4))));
+        const note = e.status === 'completed' ? END_NOTES.completed(e.end) : END_NOTES.dropped_out(e.end);
+        const steps: Step[] = s.handledOn || s.steps.some((st) => st.action === 'start') ? [] : [{ day: after, action: 'start' }];
+        steps.push({ day: workday(addDays(after, rng.int(0, 5))), action: 'close', note });
+        s.steps = [...s.steps, ...steps].filter((st) => st.day <= today);
+      }
+    }
+  };
+
+  // A pass every week, and one on each end date (registers up to the end are in; the next pass no longer sees it).
+  const passDays = new Set<string>();
+  for (let day = addDays(since, PASS_EVERY_DAYS - 1); day < today; day = addDays(day, PASS_EVERY_DAYS)) passDays.add(day);
+  for (const e of ended) if (e.end < today) passDays.add(e.end);
+  passDays.add(today);
   let previous = addDays(since, -1);
-  for (let day = addDays(since, PASS_EVERY_DAYS - 1); ; day = addDays(day, PASS_EVERY_DAYS)) {
-    const asOf = minDay(day, today);
+  for (const asOf of [...passDays].sort()) {
     await runDue(asOf);
     // A pass can only raise something new for a trajectory with unauthorised absence since the previous pass, or
     // whose signal was closed since (a hit the open signal held back); evaluating just those gives the same result.
@@ -135,8 +184,11 @@ export async function raiseDemoSignals(
       open.push(s);
     }
     await runDue(asOf);
-    if (asOf === today) break;
+    await endTrajectories(asOf);
   }
+  // Anything ending today or later than the last pass (not expected) takes its final status too.
+  await endTrajectories('9999-12-31');
+  await runDue(today);
 
   // The service stamps now(); the demo's history happened on the simulated days (never after now()). A signal
   // raised by a register save carries the save's time (the demo saves registers at 17:30 UTC), the nightly pass 02:30.
