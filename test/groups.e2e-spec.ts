@@ -303,4 +303,26 @@ describe('groups, lessons, enrolments (e2e)', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['create', 'update', 'update']);
     expect(audit[1].fields).toEqual(expect.arrayContaining(['name', 'capacity', 'teacherIds', 'schedule']));
   });
+  it('lists groups with their product name and teachers; admins and coordinators list the active teachers to choose from', async () => {
+    const body = groupBody({ teacherIds: [teacher.id, otherTeacher.id] });
+    const group = (await t.http.post('/api/v1/groups').set('Authorization', coord.auth).send(body).expect(201)).body;
+    const list = await t.http.get(`/api/v1/groups?search=${encodeURIComponent(body.code)}`).set('Authorization', coord.auth).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({ id: group.id, productName: 'B1-route', enrolledCount: 0, capacity: 12 });
+    expect(list.body.items[0].teachers.map((x: { id: string }) => x.id).sort()).toEqual([teacher.id, otherTeacher.id].sort());
+    expect(group.productName).toBe('B1-route');
+    const none = (await t.http.post('/api/v1/groups').set('Authorization', coord.auth).send(groupBody({ teacherIds: [] })).expect(201)).body;
+    expect(none.teachers).toEqual([]);
+
+    const inactive = await createUser(t, 'teacher');
+    await t.db.query(`UPDATE app_user SET active = false WHERE id = $1`, [inactive.id]);
+    const teachers = (await t.http.get('/api/v1/groups/teachers').set('Authorization', coord.auth).expect(200)).body;
+    const ids = teachers.map((x: { id: string }) => x.id);
+    expect(ids).toEqual(expect.arrayContaining([teacher.id, otherTeacher.id]));
+    expect(ids).not.toContain(inactive.id);
+    expect(ids).not.toContain(coord.id);
+    expect(teachers[0]).toEqual({ id: expect.any(String), displayName: expect.any(String) });
+    await t.http.get('/api/v1/groups/teachers').set('Authorization', admin.auth).expect(200);
+    await t.http.get('/api/v1/groups/teachers').set('Authorization', teacher.auth).expect(403);
+  });
 });

@@ -204,7 +204,7 @@ describe('web pages in a real browser (e2e)', () => {
     const [a, b, c] = s.learners;
     const page = await newPage();
     await login(page, s.teacher, 'Vandaag');
-    expect(await navLinks(page)).toEqual(['Vandaag', 'Deelnemers', 'Trajecten', 'Lessen', 'Verzuimsignalen', 'Netwerkpartners', 'Mijn documenten']);
+    expect(await navLinks(page)).toEqual(['Vandaag', 'Deelnemers', 'Trajecten', 'Lessen', 'Verzuimsignalen', 'Groepen', 'Netwerkpartners', 'Mijn documenten']);
     await page.getByRole('link', { name: 'Lessen', exact: true }).click();
     await page.getByRole('heading', { name: 'Lessen' }).waitFor();
     await page.getByText('vervallen').waitFor();

@@ -38,6 +38,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'GET /api/v1/documents/{id}/events':                              'AASASS', // DocumentsController.stream
   'GET /api/v1/evidence/{id}/download':                             'AASFFS', // PortfolioEvidenceController.download
   'GET /api/v1/groups':                                             'AASASS', // GroupsController.list
+  'GET /api/v1/groups/teachers':                                    'AAFFFF', // GroupsController.teachers
   'GET /api/v1/groups/{id}':                                        'AASASS', // GroupsController.get
   'GET /api/v1/groups/{id}/attendance-grid':                        'AASFFF', // AttendanceViewsController.grid
   'GET /api/v1/groups/{id}/enrolments':                             'AASASS', // EnrolmentsController.list

@@ -11,6 +11,9 @@ const SORTS = { code: 'g.code', name: 'g.name', startDate: 'g.start_date', locat
 
 /** Columns of GroupView; $1 is today's date for the enrolled count. */
 const GROUP_COLUMNS = `g.id, g.code, g.name, g.location, g.municipality_id AS "municipalityId", g.product_id AS "productId",
+  (SELECT p.name FROM product p WHERE p.id = g.product_id) AS "productName",
+  (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name, u.id), '[]'::json)
+     FROM group_teacher gt JOIN app_user u ON u.id = gt.user_id WHERE gt.group_id = g.id) AS teachers,
   g.capacity, g.start_date::text AS "startDate", g.end_date::text AS "endDate", g.version,
   (SELECT count(*)::int FROM enrolment e WHERE e.group_id = g.id AND e.from_date <= $1::date
      AND (e.to_date IS NULL OR e.to_date >= $1::date)) AS "enrolledCount",
@@ -63,13 +66,8 @@ export class GroupRepository {
     const params: unknown[] = [today, id];
     const rows = await m.query(`SELECT ${GROUP_COLUMNS} FROM course_group g WHERE g.id = $2 AND ${groupVisibleSql(scope, 'g.id', params)}`, params);
     if (!rows.length) return null;
-    const teachers = await m.query(
-      `SELECT u.id, u.display_name AS "displayName" FROM group_teacher gt JOIN app_user u ON u.id = gt.user_id
-        WHERE gt.group_id = $1 ORDER BY u.display_name, u.id`,
-      [id],
-    );
     const schedule = await this.scheduleOf(id, m);
-    return { ...rows[0], teachers, teacherIds: teachers.map((t: { id: string }) => t.id), schedule };
+    return { ...rows[0], teacherIds: rows[0].teachers.map((t: { id: string }) => t.id), schedule };
   }
 
   async existsInScope(id: string, scope: Scope): Promise<boolean> {
@@ -93,6 +91,11 @@ export class GroupRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The active users with role teacher, to choose a group's teachers from. */
+  activeTeachers(): Promise<Array<{ id: string; displayName: string }>> {
+    return this.db.query(`SELECT id, display_name AS "displayName" FROM app_user WHERE role = 'teacher' AND active ORDER BY display_name, id LIMIT 1000`);
   }
 
   /** Ids among `ids` that are active users with role teacher. */

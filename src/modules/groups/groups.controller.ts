@@ -6,7 +6,7 @@ import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
-import { CreateGroupDto, GroupDetailView, GroupQueryDto, UpdateGroupDto } from './dto/group.dto';
+import { CreateGroupDto, GroupDetailView, GroupQueryDto, GroupTeacherView, UpdateGroupDto } from './dto/group.dto';
 import { GroupsService } from './groups.service';
 
 @ApiTags('groups')
@@ -22,6 +22,15 @@ export class GroupsController {
   @ApiProblems(400, 401, 403)
   list(@Query() q: GroupQueryDto, @CurrentScope() scope: Scope) {
     return this.groups.list(q, scope);
+  }
+
+  @Get('teachers')
+  @Roles('admin', 'coordinator')
+  @ApiOperation({ summary: 'The active teachers to choose a group\'s teachers from (admin, coordinator)' })
+  @ApiOkResponse({ type: [GroupTeacherView] })
+  @ApiProblems(401, 403)
+  teachers() {
+    return this.groups.teachers();
   }
 
   @Get(':id')

@@ -9,7 +9,7 @@ import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
-import { CreateGroupDto, GroupDetailView, GroupQueryDto, GroupView, ScheduleSlotDto, UpdateGroupDto } from './dto/group.dto';
+import { CreateGroupDto, GroupDetailView, GroupQueryDto, GroupTeacherView, GroupView, ScheduleSlotDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupRepository } from './group.repository';
 
 /** Column names of course_group for the fields a PATCH may change. */
@@ -39,6 +39,10 @@ export class GroupsService {
 
   list(q: GroupQueryDto, scope: Scope): Promise<Page<GroupView>> {
     return this.repo.findPageInScope(q, scope, this.today());
+  }
+
+  teachers(): Promise<GroupTeacherView[]> {
+    return this.repo.activeTeachers();
   }
 
   async get(id: string, scope: Scope): Promise<GroupDetailView> {

@@ -473,6 +473,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups/teachers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active teachers to choose a group's teachers from (admin, coordinator) */
+        get: operations["GroupsController_teachers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -2639,6 +2656,7 @@ export interface components {
             municipalityId?: string | null;
             name: string;
             productId: string;
+            productName: string;
             schedule: components["schemas"]["ScheduleSlotView"][];
             startDate: string;
             teacherIds: string[];
@@ -2664,7 +2682,9 @@ export interface components {
             municipalityId?: string | null;
             name: string;
             productId: string;
+            productName: string;
             startDate: string;
+            teachers: components["schemas"]["GroupTeacherView"][];
             /** Format: date-time */
             updatedAt: string;
             version: number;
@@ -6435,6 +6455,43 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GroupsController_teachers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupTeacherView"][];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,3 +13,10 @@ export async function municipalityNames() {
   }
   return cache.municipalities;
 }
+
+/** The products (course types), by name; empty when the caller may not list them. */
+/** @returns {Promise<import('./types.js').Schemas['Product'][]>} */
+export async function productList() {
+  if (!cache.products) cache.products = api('/products?pageSize=100&sort=name').then((/** @type {any} */ r) => r.items).catch(() => []);
+  return cache.products;
+}

@@ -11,6 +11,7 @@ const NAV = [
   { href: '#/trajectories', label: 'Trajecten', roles: ['admin', 'coordinator', 'teacher', 'finance', 'municipality'] },
   { href: '#/lessons', label: 'Lessen', roles: ['admin', 'coordinator', 'teacher'] },
   { href: '#/signals', label: 'Verzuimsignalen', roles: ['admin', 'coordinator', 'teacher', 'municipality'] },
+  { href: '#/groups', label: 'Groepen', roles: ['admin', 'coordinator', 'teacher'] },
   { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/settlement-runs', label: 'Afrekeningen', roles: ['admin', 'coordinator', 'finance', 'municipality'] },
   { href: '#/users', label: 'Gebruikers', roles: ['admin'] },

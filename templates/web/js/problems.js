@@ -2,6 +2,7 @@
 /* application/problem+json → Dutch: a summary for the whole request and a message per field. */
 import { FIELD_NL } from './labels.js';
 import { fmtDate, nl } from './format.js';
+import { GROUP_CODE_NL, GROUP_FIELD_NL, GROUP_MESSAGE_NL } from './group-labels.js';
 import { html } from './html.js';
 
 // The API's validation messages are English; these are the ones users actually meet.
@@ -60,7 +61,7 @@ const CODE_NL = {
 /** @param {unknown} msg */
 function messageNl(msg) {
   const text = String(msg ?? '').trim();
-  for (const [re, fn] of MESSAGE_NL) {
+  for (const [re, fn] of [...GROUP_MESSAGE_NL, ...MESSAGE_NL]) {
     const m = text.match(re);
     if (m) return fn(m);
   }
@@ -70,7 +71,7 @@ function messageNl(msg) {
 /** @param {string} field */
 function fieldLabel(field) {
   const last = String(field).replace(/^entries\[\d+\]\./, '').split('.').pop();
-  return FIELD_NL[last] || last;
+  return FIELD_NL[last] || GROUP_FIELD_NL[last] || last;
 }
 
 /**
@@ -83,7 +84,7 @@ export function problemNl(e) {
   const p = e.problem || {};
   // Messages the page made itself (`dutch`) are already in Dutch.
   const fields = (p.errors || []).map((f) => ({ field: f.field, message: e.problem?.dutch ? f.message : messageNl(f.message) }));
-  let summary = CODE_NL[p.code];
+  let summary = CODE_NL[p.code] ?? GROUP_CODE_NL[p.code];
   if (p.code === 'network' || p.code === 'session_expired') summary = p.detail;
   if (!summary) {
     if (p.status === 429) summary = 'Te veel pogingen; probeer het over een minuut opnieuw.';

@@ -8,6 +8,8 @@ import { role, state } from './session.js';
 import { $app, setTitle } from './ui.js';
 import { documentsPage } from './pages/documents.js';
 import { groupCertificatesPage } from './pages/certificates.js';
+import { groupPage } from './pages/group.js';
+import { groupFormPage, groupsPage } from './pages/groups.js';
 import { learnerPage } from './pages/learner.js';
 import { learnersPage } from './pages/learners.js';
 import { newLearnerPage, newTrajectoryPage } from './pages/learner-new.js';
@@ -44,6 +46,10 @@ const ROUTES = [
   [/^#\/signals\/([\w-]+)$/, (m) => signalPage(m[1]), ['admin', 'coordinator', 'teacher', 'municipality']],
   [/^#\/signals$/, (m, p) => signalsPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
   [/^#\/spil$/, (m, p) => spilPage(p), ['admin', 'coordinator', 'municipality']],
+  [/^#\/groups\/new$/, () => groupFormPage(), ['admin', 'coordinator']],
+  [/^#\/groups\/([\w-]+)\/edit$/, (m) => groupFormPage(m[1]), ['admin', 'coordinator']],
+  [/^#\/groups\/([\w-]+)$/, (m) => groupPage(m[1]), ['admin', 'coordinator', 'teacher']],
+  [/^#\/groups$/, (m, p) => groupsPage(p), ['admin', 'coordinator', 'teacher']],
   [/^#\/groups\/([\w-]+)\/certificates$/, (m) => groupCertificatesPage(m[1]), ['admin', 'coordinator', 'teacher']],
   [/^#\/me$/, () => mePage(), ['learner']],
   [/^#\/today$/, () => todayPage(), ['teacher']],

@@ -237,6 +237,8 @@ export class GroupView {
   @ApiProperty() location: string;
   @ApiPropertyOptional({ nullable: true }) municipalityId: string | null;
   @ApiProperty() productId: string;
+  @ApiProperty() productName: string;
+  @ApiProperty({ type: [GroupTeacherView] }) teachers: GroupTeacherView[];
   @ApiProperty() capacity: number;
   @ApiProperty() startDate: string;
   @ApiPropertyOptional({ nullable: true }) endDate: string | null;
@@ -247,7 +249,6 @@ export class GroupView {
 }
 
 export class GroupDetailView extends GroupView {
-  @ApiProperty({ type: [GroupTeacherView] }) teachers: GroupTeacherView[];
   @ApiProperty({ type: [String] }) teacherIds: string[];
   @ApiProperty({ type: [ScheduleSlotView] }) schedule: ScheduleSlotView[];
 }
