@@ -320,6 +320,13 @@ describe('trajectories (e2e)', () => {
       expect(ids(await q('search=olga').expect(200))).toEqual([olga.id]);
       expect(ids(await q(`search=${encodeURIComponent('шевч')}`).expect(200))).toEqual([olga.id]);
       expect(ids(await q('search=%25').expect(200))).toEqual([]);
+      // A learner number finds its trajectory, typed in any case; a part of a number is no match.
+      const celikNumber = 'KRS-2025-0042';
+      await t.db.query(`UPDATE learner SET learner_number = $2 WHERE id = $1`, [celik.learnerId, celikNumber]);
+      expect(ids(await q(`search=${encodeURIComponent(celikNumber)}`).expect(200))).toEqual([celik.id]);
+      expect(ids(await q(`search=${encodeURIComponent(` ${celikNumber.toLowerCase()} `)}`).expect(200))).toEqual([celik.id]);
+      expect(ids(await q(`search=${encodeURIComponent(celikNumber.slice(0, -1) + 'x')}`).expect(200))).toEqual([]);
+      expect(ids(await q(`search=${encodeURIComponent('mehmet çelik')}`).expect(200))).toEqual([celik.id]);
       const listed = (await q(`learnerId=${celik.learnerId}`).expect(200)).body.items[0];
       expect(listed).toMatchObject({ learner: { lastName: 'Çelik' }, product: { name: 'B1-route' }, municipality: { name: 'Borne' } });
 

@@ -10,7 +10,7 @@ import { LearnerViewDto } from './dto/learner-view.dto';
 import { nearerEndIdsSql, queryPage } from '../../database/paged-query';
 import { preparedReads } from '../../database/prepared-query';
 import { learnerScopeSql, seesAllLearners, teacherLearnerIdsSql } from '../../common/auth/learner-scope.sql';
-import { foldQuery } from './name-folding';
+import { learnerSearchSql } from './learner-search';
 
 const SORTS = {
   lastName: 'l.last_name',
@@ -40,8 +40,6 @@ function toView(row: LearnerRow): LearnerViewDto {
   return { ...rest, bsnMasked: maskBsn(bsnLast4) };
 }
 
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, '\\$&');
-
 @Injectable()
 export class LearnerRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -60,7 +58,7 @@ export class LearnerRepository {
       municipalityParam = `$${params.length}`;
       where.push(`l.municipality_id = ${municipalityParam}`);
     }
-    if (search) where.push(this.searchSql(search, params));
+    if (search) where.push(learnerSearchSql(search, params));
     const sort = parseSort(q.sort, SORTS, 'lastName,firstName');
     const whereSql = where.join(' AND ');
     // A search first collects its (few) matches through the trigram index, once for both the total and the
@@ -129,20 +127,6 @@ export class LearnerRepository {
       withSql,
     );
     return pageOf(rows.map(toView), total, q);
-  }
-
-  /**
-   * Every word must occur in the folded name key (trigram GIN index
-   * ix_learner_search_trgm), or the whole input is the exact learner number.
-   */
-  private searchSql(search: string, params: unknown[]): string {
-    const words = foldQuery(search).split(' ').filter(Boolean);
-    const likes = words.map((w) => {
-      params.push(escapeLike(w));
-      return `l.search_text LIKE '%' || $${params.length} || '%'`;
-    });
-    params.push(search, search.toUpperCase());
-    return `((${likes.join(' AND ') || 'FALSE'}) OR l.learner_number IN ($${params.length - 1}, $${params.length}))`;
   }
 
   async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<LearnerViewDto | null> {

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
-import { foldQuery } from '../learners/name-folding';
+import { learnerSearchSql } from '../learners/learner-search';
 import { TrajectoryQueryDto } from './dto/trajectory-query.dto';
 import { TrajectoryViewDto } from './dto/trajectory-view.dto';
 import { Trajectory } from './entities/trajectory.entity';
@@ -63,8 +63,6 @@ export interface TrajectoryState {
 /** Column (snake_case) → new value; objects are stored as jsonb. */
 export type TrajectoryColumns = Record<string, string | number | boolean | null | object>;
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, '\\$&');
-
 @Injectable()
 export class TrajectoryRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -83,15 +81,12 @@ export class TrajectoryRepository {
       params.push(value);
       where.push(`${column} = $${params.length}`);
     }
-    const folded = q.search ? foldQuery(q.search) : '';
-    if (folded) {
-      params.push(`%${escapeLike(folded)}%`);
-      where.push(`l.search_text LIKE $${params.length}`);
-    }
+    const search = q.search?.trim() ?? '';
+    if (search) where.push(learnerSearchSql(search, params));
     const whereSql = `WHERE ${where.join(' AND ')}`;
     const order = orderBySql(parseSort(q.sort, SORTS, '-startDate'), 't.id');
     // Count and pick the page on trajectory alone (learner only when searching), then join the 20 rows for display.
-    const baseFrom = `FROM trajectory t${folded ? ' JOIN learner l ON l.id = t.learner_id' : ''}`;
+    const baseFrom = `FROM trajectory t${search ? ' JOIN learner l ON l.id = t.learner_id' : ''}`;
     const { total, rows: items } = await queryPage<TrajectoryViewDto>(
       this.db,
       `SELECT count(*)::int AS total ${baseFrom} ${whereSql}`,

@@ -25,7 +25,7 @@ export class TrajectoryQueryDto extends PageQueryDto {
   @IsUUID()
   productId?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the learner\'s name; case, diacritics and Cyrillic/Latin spelling are ignored' })
+  @ApiPropertyOptional({ description: 'Every word part of the learner\'s name (case, diacritics and Cyrillic/Latin spelling are ignored), or the exact learner number' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
