@@ -1,5 +1,6 @@
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { AppConfig } from '../src/config/app-config';
+import { addDays, todayIn } from '../src/common/domain/calendar';
 import { JobQueueService } from '../src/jobs/job-queue.service';
 import { NightlySignalsScheduler } from '../src/modules/signals/jobs/nightly-signals.scheduler';
 import { NightlyPassJob } from '../src/modules/signals/jobs/nightly-pass.job';
@@ -231,5 +232,120 @@ describe('absence signals (e2e)', () => {
     expect(waiting).toHaveLength(1);
     expect(waiting[0].id).toBe('signals.nightly-pass_2025-06-01');
     expect(waiting[0].data).toEqual({ asOf: '2025-06-01' });
+  });
+  describe('worklist: municipality, age, over tijd, lessons, closing', () => {
+    /** Independent twin of koers_signal_report_due: the 5th Monday-to-Friday day after `raised`. */
+    const dueAfter = (raised: string) => {
+      let day = raised;
+      for (let n = 0; n < 5; ) {
+        day = addDays(day, 1);
+        if (![0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) n++;
+      }
+      return day;
+    };
+    const tz = () => t.app.get(AppConfig).reportTimezone;
+    /** Moves the signal's raise to noon of `day` on the college calendar. */
+    const raiseOn = (id: string, day: string) =>
+      t.db.query(`UPDATE absence_signal SET raised_at = ($2::date + time '12:00') AT TIME ZONE $3 WHERE id = $1`, [id, day, tz()]);
+    const get = async (id: string) => (await t.http.get(`/api/v1/signals/${id}`).set('Authorization', coordinator.auth).expect(200)).body;
+
+    it('the report is due on the 5th working day after the raise: weekends do not count', async () => {
+      const due = async (day: string) => (await t.db.query(`SELECT koers_signal_report_due($1::date)::text AS d`, [day]))[0].d;
+      expect(await due('2025-03-03')).toBe('2025-03-10'); // Monday → next Monday
+      expect(await due('2025-03-05')).toBe('2025-03-12'); // Wednesday → next Wednesday
+      expect(await due('2025-03-07')).toBe('2025-03-14'); // Friday → next Friday
+      expect(await due('2025-03-08')).toBe('2025-03-14'); // Saturday → Friday
+      expect(await due('2025-03-09')).toBe('2025-03-14'); // Sunday → Friday
+      expect(await due('2025-12-26')).toBe('2026-01-02'); // across the year
+      for (const day of ['2025-03-03', '2025-03-07', '2025-03-08', '2025-03-09', '2025-12-31']) expect(await due(day)).toBe(dueAfter(day));
+    });
+
+    it('shows municipality, age and over tijd, counted in working days to today, and filters on it', async () => {
+      const s = await setup({ r1ConsecutiveLessons: 1 });
+      const id = (await saveOn(s, '2025-03-03', 'absent_unauthorised')).raised[0].id;
+      const today = todayIn(tz());
+      const seen = new Set<boolean>();
+      for (let back = 0; back <= 10; back++) {
+        const raised = addDays(today, -back);
+        await raiseOn(id, raised);
+        const sig = await get(id);
+        expect(sig).toMatchObject({ municipalityName: 'Enschede', ageDays: back, reportDueOn: dueAfter(raised), overdue: dueAfter(raised) < today });
+        seen.add(sig.overdue);
+        const listed = await t.http.get(`/api/v1/signals?learnerId=${s.learnerId}&overdue=${sig.overdue}`).set('Authorization', coordinator.auth).expect(200);
+        expect(listed.body.items.map((x: { id: string }) => x.id)).toEqual([id]);
+        expect(listed.body.items[0]).toMatchObject({ overdue: sig.overdue, ageDays: back, municipalityName: 'Enschede' });
+        const other = await t.http.get(`/api/v1/signals?learnerId=${s.learnerId}&overdue=${!sig.overdue}`).set('Authorization', coordinator.auth).expect(200);
+        expect(other.body.total).toBe(0);
+      }
+      expect([...seen].sort()).toEqual([false, true]);
+      expect((await t.http.get('/api/v1/signals?overdue=soms').set('Authorization', coordinator.auth).expect(400)).body.errors[0].field).toBe('overdue');
+
+      // Reported: over tijd only when the report came after the due day.
+      await raiseOn(id, '2025-03-07');
+      await t.http.post(`/api/v1/signals/${id}/report`).set('Authorization', coordinator.auth).send({ version: 1, reportedToMunicipalityOn: '2025-03-14' }).expect(200);
+      expect(await get(id)).toMatchObject({ reportDueOn: '2025-03-14', overdue: false });
+      await t.http.post(`/api/v1/signals/${id}/report`).set('Authorization', coordinator.auth).send({ version: 2, reportedToMunicipalityOn: '2025-03-17' }).expect(200);
+      expect(await get(id)).toMatchObject({ overdue: true });
+      await t.http.post(`/api/v1/signals/${id}/withdraw`).set('Authorization', coordinator.auth).send({ version: 3, note: 'Ten onrechte' }).expect(200);
+      expect(await get(id)).toMatchObject({ status: 'withdrawn', overdue: false });
+    });
+
+    it('names the lessons behind the signal with their dates (R1 its run, R2 its window)', async () => {
+      const s = await setup({ r1ConsecutiveLessons: 2, r2WindowDays: 7, r2UnauthorisedMinutes: 300 });
+      const first = await saveOn(s, '2025-03-03', 'absent_unauthorised', 120);
+      const second = await saveOn(s, '2025-03-05', 'absent_unauthorised', 120);
+      const r1 = second.raised.find((r) => r.rule === 'R1')!;
+      expect((await get(r1.id)).lessons).toEqual([
+        expect.objectContaining({ lessonId: first.lessonId, date: '2025-03-03', startTime: '09:00' }),
+        expect.objectContaining({ lessonId: second.lessonId, date: '2025-03-05', startTime: '09:00' }),
+      ]);
+      await saveOn(s, '2025-03-06', 'present');
+      const third = await saveOn(s, '2025-03-07', 'absent_unauthorised', 120);
+      const r2 = third.raised.find((r) => r.rule === 'R2')!;
+      const lessons = (await get(r2.id)).lessons;
+      expect(lessons.map((l: { date: string }) => l.date)).toEqual(['2025-03-03', '2025-03-05', '2025-03-07']);
+      expect(lessons[0].groupCode).toMatch(/^G-/);
+    });
+
+    it('closes only with the report date or a reason why it was not reported, in Dutch, naming the fields', async () => {
+      const s = await setup({ r1ConsecutiveLessons: 1 });
+      const id = (await saveOn(s, '2025-03-03', 'absent_unauthorised')).raised[0].id;
+      const url = `/api/v1/signals/${id}`;
+      await t.http.post(`${url}/start`).set('Authorization', coordinator.auth).send({ version: 1 }).expect(200);
+      const bare = await t.http.post(`${url}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'Besproken' }).expect(400);
+      expect(bare.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(bare.body.errors.map((e: { field: string }) => e.field)).toEqual(['reportedToMunicipalityOn', 'notReportedReason']);
+      expect(bare.body.errors[0].message).toMatch(/^vul de datum in waarop het signaal aan de gemeente is gemeld/);
+      expect(bare.body.detail).toMatch(/pas afgesloten/);
+      const blank = await t.http.post(`${url}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'x', notReportedReason: '  ' }).expect(400);
+      expect(blank.body.errors.map((e: { field: string }) => e.field)).toEqual(['notReportedReason']);
+      const both = await t.http.post(`${url}/close`).set('Authorization', coordinator.auth)
+        .send({ version: 2, note: 'x', reportedToMunicipalityOn: '2025-03-04', notReportedReason: 'Niet nodig' }).expect(400);
+      expect(both.body.errors.map((e: { field: string }) => e.field)).toEqual(['notReportedReason']);
+      const future = await t.http.post(`${url}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'x', reportedToMunicipalityOn: '2099-01-01' }).expect(400);
+      expect(future.body.errors.map((e: { field: string }) => e.field)).toEqual(['reportedToMunicipalityOn']);
+      expect(await get(id)).toMatchObject({ status: 'in_progress', version: 2, closedAt: null });
+
+      const closed = await t.http.post(`${url}/close`).set('Authorization', coordinator.auth)
+        .send({ version: 2, note: 'Besproken met deelnemer', notReportedReason: 'Afwezigheid verklaard, deelnemer weer aanwezig' }).expect(200);
+      expect(closed.body).toMatchObject({ status: 'closed', reportedToMunicipalityOn: null, notReportedReason: 'Afwezigheid verklaard, deelnemer weer aanwezig', overdue: false });
+
+      // The report date given with the close is recorded; once reported, a reason of not reporting is refused.
+      const s2 = await setup({ r1ConsecutiveLessons: 1 });
+      const id2 = (await saveOn(s2, '2025-03-03', 'absent_unauthorised')).raised[0].id;
+      await t.http.post(`/api/v1/signals/${id2}/report`).set('Authorization', coordinator.auth).send({ version: 1, reportedToMunicipalityOn: '2025-03-04' }).expect(200);
+      const refused = await t.http.post(`/api/v1/signals/${id2}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'x', notReportedReason: 'Niet nodig' }).expect(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['notReportedReason']);
+      await t.http.post(`/api/v1/signals/${id2}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'Gemeld en besproken' }).expect(200);
+      const s3 = await setup({ r1ConsecutiveLessons: 1 });
+      const id3 = (await saveOn(s3, '2025-03-03', 'absent_unauthorised')).raised[0].id;
+      await t.http.post(`/api/v1/signals/${id3}/start`).set('Authorization', coordinator.auth).send({ version: 1 }).expect(200);
+      const early = await t.http.post(`/api/v1/signals/${id3}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'x', reportedToMunicipalityOn: '2025-03-02' }).expect(400);
+      expect(early.body.errors[0].field).toBe('reportedToMunicipalityOn');
+      const withDate = await t.http.post(`/api/v1/signals/${id3}/close`).set('Authorization', coordinator.auth).send({ version: 2, note: 'Gemeld', reportedToMunicipalityOn: '2025-03-05' }).expect(200);
+      expect(withDate.body).toMatchObject({ status: 'closed', reportedToMunicipalityOn: '2025-03-05', notReportedReason: null });
+      const audit = await t.db.query(`SELECT fields FROM audit_event WHERE entity_type = 'absence_signal' AND entity_id = $1 AND action = 'signal.close'`, [id3]);
+      expect(audit[0].fields).toEqual(expect.arrayContaining(['reportedToMunicipalityOn', 'notReportedReason']));
+    });
   });
 });

@@ -49,6 +49,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'GET /api/v1/learners/{learnerId}/assessments':                   'AASASS', // AssessmentsController.list
   'GET /api/v1/learners/{learnerId}/levels':                        'AASASS', // LevelsController.get
   'GET /api/v1/lessons':                                            'AASASS', // LessonsController.list
+  'GET /api/v1/lessons/filter-options':                             'AAAFFF', // LessonsController.filterOptions
   'GET /api/v1/lessons/{id}':                                       'AASASS', // LessonsController.get
   'GET /api/v1/lessons/{id}/register':                              'AASFFF', // RegisterController.get
   'GET /api/v1/municipalities':                                     'AASASF', // MunicipalitiesController.list

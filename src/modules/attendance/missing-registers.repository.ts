@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { InjectReportsDataSource } from '../../database/reports-data-source';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
-import { ENROLLED_ON_LESSON } from './attendance-report.repository';
+import { lessonEndedSql, registerCountsSql } from '../groups/lesson-register-state';
 import { MissingRegistersQueryDto } from './dto/attendance-query.dto';
 
 export interface MissingRegisterGroup {
@@ -27,7 +27,7 @@ const SORTS = {
 };
 
 /**
- * Lessons that have started, are not cancelled, and have an enrolled learner without a record;
+ * Lessons that are over (a lesson in progress or later today is not missing yet), are not cancelled, and have an enrolled learner without a record;
  * per responsible teacher (the lesson's teacher, else each of the group's teachers) and group.
  * Checked learner by learner are only the lessons whose kept record count (lesson.recorded_learners) differs from
  * the number of enrolments counting on their date (a sweep over the group's enrolments, no lesson × learner pairs),
@@ -58,7 +58,7 @@ export class MissingRegistersRepository {
          SELECT l.group_id, l.date, 1, 0, l.id, l.recorded_learners
            FROM lesson l
           WHERE NOT l.cancelled
-            AND ((l.date + l.start_time) AT TIME ZONE $1) <= now()
+            AND ${lessonEndedSql('l', '$1')}
             AND l.date >= coalesce($2::date, '-infinity'::date) AND l.date <= coalesce($3::date, 'infinity'::date)
             AND ($4::uuid IS NULL OR l.group_id = $4::uuid)
        ),
@@ -87,18 +87,13 @@ export class MissingRegistersRepository {
                          UNION
                          SELECT o.lesson_id FROM outlived o)
             AND NOT l.cancelled
-            AND ((l.date + l.start_time) AT TIME ZONE $1) <= now()
+            AND ${lessonEndedSql('l', '$1')}
             AND l.date >= coalesce($2::date, '-infinity'::date) AND l.date <= coalesce($3::date, 'infinity'::date)
        ),
        counted AS (
          SELECT les.*, c.expected, c.recorded
            FROM les
-          CROSS JOIN LATERAL (
-            SELECT count(*)::int AS expected, count(a.id)::int AS recorded
-              FROM (SELECT DISTINCT tr.learner_id FROM enrolment en JOIN trajectory tr ON tr.id = en.trajectory_id
-                     WHERE en.group_id = les.group_id AND ${ENROLLED_ON_LESSON}) x
-              LEFT JOIN attendance_record a ON a.lesson_id = les.id AND a.learner_id = x.learner_id
-          ) c
+          CROSS JOIN LATERAL (${registerCountsSql('les')}) c
           WHERE c.expected > c.recorded
        ),
        assigned AS (

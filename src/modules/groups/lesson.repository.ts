@@ -4,17 +4,26 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
-import { LessonQueryDto, LessonView } from './dto/lesson.dto';
+import { LessonFilterOptionsDto, LessonQueryDto, LessonView } from './dto/lesson.dto';
 import { groupVisibleSql } from './group-scope';
+import { registerCountsSql, registerStateSql } from './lesson-register-state';
 import { LessonOccurrence } from './lesson-schedule';
 import { nearerEndIdsSql, queryPage } from '../../database/paged-query';
 import { preparedReads } from '../../database/prepared-query';
 
 const SORTS = { date: 'l.date, l.start_time', startTime: 'l.start_time', groupCode: 'g.code', createdAt: 'l.created_at' };
 
-const LESSON_COLUMNS = `l.id, l.group_id AS "groupId", g.code AS "groupCode", g.name AS "groupName", l.date::text AS date,
+const LESSON_COLUMNS = `l.id, l.group_id AS "groupId", g.code AS "groupCode", g.name AS "groupName", g.location, l.date::text AS date,
   to_char(l.start_time, 'HH24:MI') AS "startTime", l.minutes, l.mode, l.cancelled, l.cancel_reason AS "cancelReason",
-  l.teacher_id AS "teacherId", l.created_at AS "createdAt"`;
+  l.teacher_id AS "teacherId", l.created_at AS "createdAt",
+  coalesce((SELECT u.display_name FROM app_user u WHERE u.id = l.teacher_id),
+           (SELECT string_agg(u.display_name, ', ' ORDER BY u.display_name) FROM group_teacher gt JOIN app_user u ON u.id = gt.user_id
+             WHERE gt.group_id = l.group_id)) AS "teacherName"`;
+
+/** The lesson rows with their group and register counts; only ever over a page of lessons (the counts cost a look-up each). */
+const LESSON_FROM = `lesson l JOIN course_group g ON g.id = l.group_id CROSS JOIN LATERAL (${registerCountsSql('l')}) rc`;
+const lessonSelect = (tz: string, extra = '') => `SELECT ${LESSON_COLUMNS}, rc.expected AS "expectedLearners", rc.recorded AS "recordedLearners",
+  ${registerStateSql('l', 'rc', tz)} AS "registerState"${extra} FROM ${LESSON_FROM}`;
 
 export interface LessonState {
   id: string;
@@ -27,7 +36,7 @@ export interface LessonState {
 export class LessonRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async findPageInScope(q: LessonQueryDto, scope: Scope): Promise<Page<LessonView>> {
+  async findPageInScope(q: LessonQueryDto, scope: Scope, timeZone: string): Promise<Page<LessonView>> {
     const params: unknown[] = [];
     // A teacher's lessons are a few thousand of the whole table: found through its groups and the lesson-teacher
     // index (groupVisibleSql's rows), then counted and sorted once.
@@ -60,21 +69,30 @@ export class LessonRepository {
       params.push(q.cancelled);
       where.push(`l.cancelled = $${params.length}`);
     }
+    if (q.location) {
+      params.push(`%${q.location.trim().replace(/[\\%_]/g, '\\$&')}%`);
+      where.push(`EXISTS (SELECT 1 FROM course_group lg WHERE lg.id = l.group_id AND lg.location ILIKE $${params.length})`);
+    }
     const whereSql = where.join(' AND ');
-    if (collect) return this.collectedPage(q, whereSql, params);
+    if (collect) return this.collectedPage(q, whereSql, params, timeZone);
     const order = orderBySql(parseSort(q.sort, SORTS, 'date'), 'l.id');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM lesson l WHERE ${whereSql}`, params);
+    // The page's ids first, then their register counts: never counted for lessons off the page.
     const items = await this.db.query(
-      `SELECT ${LESSON_COLUMNS} FROM lesson l JOIN course_group g ON g.id = l.group_id
-        WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
-      params,
+      `${lessonSelect(`$${params.length + 1}`)}
+        WHERE l.id IN (SELECT l.id FROM lesson l JOIN course_group g ON g.id = l.group_id
+                        WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
+        ORDER BY ${order}`,
+      [...params, timeZone],
     );
     return pageOf(items, total, q);
   }
 
   /** The total and the page in one prepared statement, from the lessons `whereSql` selects (materialised once). */
-  private async collectedPage(q: LessonQueryDto, whereSql: string, params: unknown[]): Promise<Page<LessonView>> {
+  private async collectedPage(q: LessonQueryDto, whereSql: string, params: unknown[], timeZone: string): Promise<Page<LessonView>> {
     const sort = parseSort(q.sort, SORTS, 'date');
+    params.push(timeZone);
+    const tz = `$${params.length}`;
     params.push(q.pageSize, offsetOf(q));
     const ids = nearerEndIdsSql({
       id: 'l.id',
@@ -89,22 +107,34 @@ export class LessonRepository {
     const { total, rows } = await queryPage<LessonView>(
       preparedReads(this.db),
       `SELECT count(*)::int AS total FROM scoped`,
-      `SELECT ${LESSON_COLUMNS}, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n
-         FROM lesson l JOIN course_group g ON g.id = l.group_id WHERE l.id = ANY (${ids})`,
+      `${lessonSelect(tz, `, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n`)}
+        WHERE l.id = ANY (${ids})`,
       params,
       `scoped AS MATERIALIZED (SELECT l.id, l.group_id, l.date, l.start_time, l.created_at FROM lesson l WHERE ${whereSql})`,
     );
     return pageOf(rows, total, q);
   }
 
-  async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<LessonView | null> {
-    const params: unknown[] = [id];
-    const rows = await m.query(
-      `SELECT ${LESSON_COLUMNS} FROM lesson l JOIN course_group g ON g.id = l.group_id
-        WHERE l.id = $1 AND ${groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id')}`,
+  async findOneInScope(id: string, scope: Scope, timeZone: string, m: EntityManager = this.db.manager): Promise<LessonView | null> {
+    const params: unknown[] = [id, timeZone];
+    const rows = await m.query(`${lessonSelect('$2')} WHERE l.id = $1 AND ${groupVisibleSql(scope, 'l.group_id', params, 'l.teacher_id')}`, params);
+    return rows[0] ?? null;
+  }
+
+  /** The groups the caller may see (at most 500, by code), their teachers and lesson teachers, and their locations. */
+  async filterOptions(scope: Scope): Promise<LessonFilterOptionsDto> {
+    const params: unknown[] = [];
+    const [row] = await this.db.query(
+      `WITH vg AS (SELECT g.id, g.code, g.name, g.location FROM course_group g WHERE ${groupVisibleSql(scope, 'g.id', params)} ORDER BY g.code LIMIT 500),
+            vt AS (SELECT gt.user_id FROM group_teacher gt WHERE gt.group_id IN (SELECT id FROM vg)
+                   UNION SELECT l.teacher_id FROM lesson l WHERE l.teacher_id IS NOT NULL AND l.group_id IN (SELECT id FROM vg))
+       SELECT coalesce((SELECT json_agg(json_build_object('id', id, 'code', code, 'name', name, 'location', location) ORDER BY code) FROM vg), '[]') AS groups,
+              coalesce((SELECT json_agg(json_build_object('id', u.id, 'displayName', u.display_name) ORDER BY u.display_name, u.id)
+                          FROM app_user u WHERE u.id IN (SELECT user_id FROM vt)), '[]') AS teachers,
+              coalesce((SELECT json_agg(DISTINCT location ORDER BY location) FROM vg), '[]') AS locations`,
       params,
     );
-    return rows[0] ?? null;
+    return row;
   }
 
   /** Locks the lesson if the caller may see it (for a teacher: teaches it or its group). */

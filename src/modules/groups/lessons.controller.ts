@@ -5,7 +5,7 @@ import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
-import { CancelLessonDto, GenerateLessonsDto, GenerateLessonsResultDto, LessonQueryDto, LessonView, UpdateLessonDto } from './dto/lesson.dto';
+import { CancelLessonDto, GenerateLessonsDto, GenerateLessonsResultDto, LessonFilterOptionsDto, LessonQueryDto, LessonView, UpdateLessonDto } from './dto/lesson.dto';
 import { LessonsService } from './lessons.service';
 
 @ApiTags('lessons')
@@ -26,11 +26,20 @@ export class LessonsController {
 
   @Get('lessons')
   @Roles('admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner')
-  @ApiOperation({ summary: 'List lessons in your scope' })
+  @ApiOperation({ summary: 'List lessons in your scope, each with how complete its register is (registerState)' })
   @ApiPageResponse(LessonView)
   @ApiProblems(400, 401, 403)
   list(@Query() q: LessonQueryDto, @CurrentScope() scope: Scope) {
     return this.lessons.list(q, scope);
+  }
+
+  @Get('lessons/filter-options')
+  @Roles('admin', 'coordinator', 'teacher')
+  @ApiOperation({ summary: 'Groups, teachers and locations to filter the lessons list on, within your groups' })
+  @ApiOkResponse({ type: LessonFilterOptionsDto })
+  @ApiProblems(401, 403)
+  filterOptions(@CurrentScope() scope: Scope) {
+    return this.lessons.filterOptions(scope);
   }
 
   @Get('lessons/:id')

@@ -5,8 +5,9 @@ import { Scope } from '../../common/auth/scope';
 import { NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { GroupsRuleException } from './groups.exception';
 import { Page } from '../../common/http/page-query.dto';
+import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
-import { GenerateLessonsDto, GenerateLessonsResultDto, LessonQueryDto, LessonView, UpdateLessonDto } from './dto/lesson.dto';
+import { GenerateLessonsDto, GenerateLessonsResultDto, LessonFilterOptionsDto, LessonQueryDto, LessonView, UpdateLessonDto } from './dto/lesson.dto';
 import { GroupRepository } from './group.repository';
 import { LessonRepository } from './lesson.repository';
 import { daysInRange, lessonOccurrences } from './lesson-schedule';
@@ -21,15 +22,20 @@ export class LessonsService {
     private readonly lessons: LessonRepository,
     private readonly groups: GroupRepository,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
 
   list(q: LessonQueryDto, scope: Scope): Promise<Page<LessonView>> {
     if (q.from && q.to && q.to < q.from) throw ValidationFailedException.field('to', 'must be on or after from');
-    return this.lessons.findPageInScope(q, scope);
+    return this.lessons.findPageInScope(q, scope, this.config.reportTimezone);
+  }
+
+  filterOptions(scope: Scope): Promise<LessonFilterOptionsDto> {
+    return this.lessons.filterOptions(scope);
   }
 
   async get(id: string, scope: Scope): Promise<LessonView> {
-    const lesson = await this.lessons.findOneInScope(id, scope);
+    const lesson = await this.lessons.findOneInScope(id, scope, this.config.reportTimezone);
     if (!lesson) throw new NotFoundException('Lesson', id);
     return lesson;
   }
@@ -60,7 +66,7 @@ export class LessonsService {
       }
       await this.lessons.setCancelled(m, id, true, reason.trim());
       await this.audit.record(m, scope, { action: 'cancel', entityType: 'lesson', entityId: id, fields: ['cancelled', 'cancelReason'] });
-      return (await this.lessons.findOneInScope(id, scope, m))!;
+      return (await this.lessons.findOneInScope(id, scope, this.config.reportTimezone, m))!;
     });
   }
 
@@ -71,7 +77,7 @@ export class LessonsService {
       if (!lesson.cancelled) throw new GroupsRuleException('lesson_not_cancelled', 'The lesson is not cancelled');
       await this.lessons.setCancelled(m, id, false, null);
       await this.audit.record(m, scope, { action: 'reinstate', entityType: 'lesson', entityId: id, fields: ['cancelled', 'cancelReason'] });
-      return (await this.lessons.findOneInScope(id, scope, m))!;
+      return (await this.lessons.findOneInScope(id, scope, this.config.reportTimezone, m))!;
     });
   }
 
@@ -87,7 +93,7 @@ export class LessonsService {
         await this.lessons.update(m, id, dto);
         await this.audit.record(m, scope, { action: 'update', entityType: 'lesson', entityId: id, fields });
       }
-      return (await this.lessons.findOneInScope(id, scope, m))!;
+      return (await this.lessons.findOneInScope(id, scope, this.config.reportTimezone, m))!;
     });
   }
 }

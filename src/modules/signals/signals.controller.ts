@@ -5,8 +5,8 @@ import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
 import { SignalQueryDto } from './dto/signal-query.dto';
-import { ReportSignalDto, SignalNoteDto, SignalVersionDto } from './dto/signal-transition.dto';
-import { SignalPageDto, SignalViewDto } from './dto/signal-view.dto';
+import { CloseSignalDto, ReportSignalDto, SignalNoteDto, SignalVersionDto } from './dto/signal-transition.dto';
+import { SignalDetailDto, SignalPageDto } from './dto/signal-view.dto';
 import { SignalsService } from './signals.service';
 
 @ApiTags('signals')
@@ -27,7 +27,7 @@ export class SignalsController {
   @Get(':id')
   @Roles('admin', 'coordinator', 'teacher', 'municipality')
   @ApiOperation({ summary: 'One absence signal' })
-  @ApiOkResponse({ type: SignalViewDto })
+  @ApiOkResponse({ type: SignalDetailDto })
   @ApiProblems(400, 401, 403, 404)
   get(@Param('id', UuidPipe) id: string, @CurrentScope() scope: Scope) {
     return this.service.get(id, scope);
@@ -37,7 +37,7 @@ export class SignalsController {
   @HttpCode(200)
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Start handling a signal (registered → in_progress)' })
-  @ApiOkResponse({ type: SignalViewDto })
+  @ApiOkResponse({ type: SignalDetailDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   start(@Param('id', UuidPipe) id: string, @Body() dto: SignalVersionDto, @CurrentScope() scope: Scope) {
     return this.service.start(id, dto, scope);
@@ -47,7 +47,7 @@ export class SignalsController {
   @HttpCode(200)
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Record the date the signal was reported to the municipality (moves a registered signal to in_progress)' })
-  @ApiOkResponse({ type: SignalViewDto })
+  @ApiOkResponse({ type: SignalDetailDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   report(@Param('id', UuidPipe) id: string, @Body() dto: ReportSignalDto, @CurrentScope() scope: Scope) {
     return this.service.report(id, dto, scope);
@@ -56,10 +56,12 @@ export class SignalsController {
   @Post(':id/close')
   @HttpCode(200)
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Close a signal that is in progress, with a note' })
-  @ApiOkResponse({ type: SignalViewDto })
+  @ApiOperation({
+    summary: 'Close a signal that is in progress, with a note and the date it was reported to the municipality (recorded before or given now) or the reason it was not',
+  })
+  @ApiOkResponse({ type: SignalDetailDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
-  close(@Param('id', UuidPipe) id: string, @Body() dto: SignalNoteDto, @CurrentScope() scope: Scope) {
+  close(@Param('id', UuidPipe) id: string, @Body() dto: CloseSignalDto, @CurrentScope() scope: Scope) {
     return this.service.close(id, dto, scope);
   }
 
@@ -67,7 +69,7 @@ export class SignalsController {
   @HttpCode(200)
   @Roles('admin', 'coordinator')
   @ApiOperation({ summary: 'Withdraw an open signal (raised in error), with a note' })
-  @ApiOkResponse({ type: SignalViewDto })
+  @ApiOkResponse({ type: SignalDetailDto })
   @ApiProblems(400, 401, 403, 404, 409, 422)
   withdraw(@Param('id', UuidPipe) id: string, @Body() dto: SignalNoteDto, @CurrentScope() scope: Scope) {
     return this.service.withdraw(id, dto, scope);

@@ -13,9 +13,20 @@ import { SignalsRuleException } from './signals.exception';
 import { AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { SignalQueryDto } from './dto/signal-query.dto';
-import { ReportSignalDto, SignalNoteDto, SignalVersionDto } from './dto/signal-transition.dto';
-import { SignalViewDto } from './dto/signal-view.dto';
-import { SignalRepository } from './signal.repository';
+import { CloseSignalDto, ReportSignalDto, SignalNoteDto, SignalVersionDto } from './dto/signal-transition.dto';
+import { SignalDetailDto } from './dto/signal-view.dto';
+import { SignalRepository, SignalState } from './signal.repository';
+
+/** Field messages of the close rule, in Dutch: the pages show them as they are. */
+export const CLOSE_NEEDS_REPORT_NL = 'vul de datum in waarop het signaal aan de gemeente is gemeld, of de reden waarom het niet is gemeld';
+export const REASON_BUT_REPORTED_NL = 'een reden van niet melden hoort niet bij een signaal dat aan de gemeente is gemeld';
+
+interface TransitionExtra {
+  reportedToMunicipalityOn?: string;
+  notReportedReason?: string;
+  note?: string;
+  close?: boolean;
+}
 
 interface Transition {
   action: 'start' | 'report' | 'close' | 'withdraw';
@@ -33,7 +44,12 @@ const TRANSITIONS: Record<Transition['action'], Transition> = {
     to: () => 'in_progress',
     fields: ['status', 'reportedToMunicipalityOn', 'handledBy', 'handledAt'],
   },
-  close: { action: 'close', from: ['in_progress'], to: () => 'closed', fields: ['status', 'note', 'closedAt', 'handledBy', 'handledAt'] },
+  close: {
+    action: 'close',
+    from: ['in_progress'],
+    to: () => 'closed',
+    fields: ['status', 'note', 'closedAt', 'handledBy', 'handledAt', 'reportedToMunicipalityOn', 'notReportedReason'],
+  },
   withdraw: {
     action: 'withdraw',
     from: ['registered', 'in_progress'],
@@ -53,11 +69,11 @@ export class SignalsService {
 
   list(q: SignalQueryDto, scope: Scope) {
     if (q.from && q.to && q.to < q.from) throw ValidationFailedException.field('to', 'must be on or after from');
-    return this.repo.findPageInScope(q, scope);
+    return this.repo.findPageInScope(q, scope, this.config.reportTimezone);
   }
 
-  async get(id: string, scope: Scope): Promise<SignalViewDto> {
-    const s = await this.repo.findOneInScope(id, scope);
+  async get(id: string, scope: Scope): Promise<SignalDetailDto> {
+    const s = await this.repo.findOneInScope(id, scope, this.config.reportTimezone);
     if (!s) throw new NotFoundException('Signal', id);
     return s;
   }
@@ -67,18 +83,37 @@ export class SignalsService {
   }
 
   report(id: string, dto: ReportSignalDto, scope: Scope) {
-    if (dto.reportedToMunicipalityOn > todayIn(this.config.reportTimezone)) {
-      throw ValidationFailedException.field('reportedToMunicipalityOn', 'cannot be in the future');
-    }
+    this.refuseFutureReport(dto.reportedToMunicipalityOn);
     return this.transition(id, dto.version, TRANSITIONS.report, scope, { reportedToMunicipalityOn: dto.reportedToMunicipalityOn });
   }
 
-  close(id: string, dto: SignalNoteDto, scope: Scope) {
-    return this.transition(id, dto.version, TRANSITIONS.close, scope, { note: dto.note, close: true });
+  /** Closing needs the report date (recorded before or given now) or a reason why it was not reported; not both. */
+  close(id: string, dto: CloseSignalDto, scope: Scope) {
+    const reason = dto.notReportedReason?.trim() || undefined;
+    if (dto.reportedToMunicipalityOn) this.refuseFutureReport(dto.reportedToMunicipalityOn);
+    const check = (current: SignalState) => {
+      const reported = current.reportedToMunicipalityOn ?? dto.reportedToMunicipalityOn;
+      if (reported && reason) {
+        throw new ValidationFailedException([{ field: 'notReportedReason', message: REASON_BUT_REPORTED_NL }],
+          'Dit signaal is aan de gemeente gemeld; een reden van niet melden hoort daar niet bij.');
+      }
+      if (!reported && !reason) {
+        throw new ValidationFailedException(
+          [{ field: 'reportedToMunicipalityOn', message: CLOSE_NEEDS_REPORT_NL }, { field: 'notReportedReason', message: CLOSE_NEEDS_REPORT_NL }],
+          'Een verzuimsignaal wordt pas afgesloten met de datum waarop het aan de gemeente is gemeld, of de reden waarom het niet is gemeld.',
+        );
+      }
+    };
+    return this.transition(id, dto.version, TRANSITIONS.close, scope,
+      { note: dto.note, close: true, reportedToMunicipalityOn: dto.reportedToMunicipalityOn, notReportedReason: reason }, check);
   }
 
   withdraw(id: string, dto: SignalNoteDto, scope: Scope) {
     return this.transition(id, dto.version, TRANSITIONS.withdraw, scope, { note: dto.note, close: true });
+  }
+
+  private refuseFutureReport(day: string): void {
+    if (day > todayIn(this.config.reportTimezone)) throw ValidationFailedException.field('reportedToMunicipalityOn', 'cannot be in the future');
   }
 
   private async transition(
@@ -86,11 +121,13 @@ export class SignalsService {
     version: number,
     t: Transition,
     scope: Scope,
-    extra: { reportedToMunicipalityOn?: string; note?: string; close?: boolean },
-  ): Promise<SignalViewDto> {
+    extra: TransitionExtra,
+    check?: (current: SignalState) => void,
+  ): Promise<SignalDetailDto> {
+    const tz = this.config.reportTimezone;
     return this.db.transaction(async (m) => {
       const current = await this.repo.lockForTransition(m, id);
-      if (!current || !(await this.repo.findOneInScope(id, scope, m))) throw new NotFoundException('Signal', id);
+      if (!current || !(await this.repo.findOneInScope(id, scope, tz, m))) throw new NotFoundException('Signal', id);
       if (current.version !== version) throw new StaleVersionException('Signal');
       if (!t.from.includes(current.status as SignalStatus)) {
         throw new SignalsRuleException(
@@ -99,13 +136,14 @@ export class SignalsService {
           [{ field: 'status', message: `is ${current.status}` }],
         );
       }
+      check?.(current);
       if (extra.reportedToMunicipalityOn && extra.reportedToMunicipalityOn < current.triggeredOn) {
         throw ValidationFailedException.field('reportedToMunicipalityOn', `cannot be before the signal was triggered (${current.triggeredOn})`);
       }
       const ok = await this.repo.applyTransition(m, id, version, { status: t.to(current.status), handledBy: scope.userId, ...extra });
       if (!ok) throw new StaleVersionException('Signal');
       await this.audit.record(m, scope, { action: `signal.${t.action}`, entityType: 'absence_signal', entityId: id, fields: t.fields });
-      return (await this.repo.findOneInScope(id, scope, m)) as SignalViewDto;
+      return (await this.repo.findOneInScope(id, scope, tz, m)) as SignalDetailDto;
     });
   }
 }

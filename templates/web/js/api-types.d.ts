@@ -670,7 +670,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List lessons in your scope */
+        /** List lessons in your scope, each with how complete its register is (registerState) */
         get: operations["LessonsController_list"];
         put?: never;
         post?: never;
@@ -761,6 +761,23 @@ export interface paths {
         put?: never;
         /** Undo the cancellation of a lesson (admin, coordinator) */
         post: operations["LessonsController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/filter-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groups, teachers and locations to filter the lessons list on, within your groups */
+        get: operations["LessonsController_filterOptions"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1264,7 +1281,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a signal that is in progress, with a note */
+        /** Close a signal that is in progress, with a note and the date it was reported to the municipality (recorded before or given now) or the reason it was not */
         post: operations["SignalsController_close"];
         delete?: never;
         options?: never;
@@ -1888,6 +1905,25 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        CloseSignalDto: {
+            /** @example Spoken with the learner; absence explained */
+            note: string;
+            /**
+             * @description Why it was not reported to the municipality
+             * @example Afwezigheid verklaard; deelnemer weer aanwezig
+             */
+            notReportedReason?: string;
+            /**
+             * @description Date it was reported to the municipality, when not recorded before
+             * @example 2025-03-10
+             */
+            reportedToMunicipalityOn?: string;
+            /**
+             * @description The version you read
+             * @example 1
+             */
+            version: number;
         };
         CompetenceGoalsDto: {
             citizenship?: string;
@@ -2852,22 +2888,57 @@ export interface components {
             userId?: string | null;
             version: number;
         };
+        LessonFilterGroupDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            location: string;
+            name: string;
+        };
+        LessonFilterOptionsDto: {
+            groups: components["schemas"]["LessonFilterGroupDto"][];
+            /** @description Distinct locations of those groups */
+            locations: string[];
+            /** @description Teachers of those groups and of their lessons */
+            teachers: components["schemas"]["LessonFilterTeacherDto"][];
+        };
+        LessonFilterTeacherDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         LessonView: {
             cancelled: boolean;
             cancelReason?: string | null;
             /** Format: date-time */
             createdAt: string;
             date: string;
+            /** @description Learners enrolled in the group on the lesson date */
+            expectedLearners: number;
             groupCode: string;
             groupId: string;
             groupName: string;
             id: string;
+            /**
+             * @description The group's location
+             * @example Enschede, Gronausestraat 1
+             */
+            location: string;
             minutes: number;
             /** @enum {string} */
             mode: "physical" | "online";
+            /** @description Of those, learners with a record for the lesson (a register line or absence reported in advance) */
+            recordedLearners: number;
+            /**
+             * @description The register ("ingevuld"): cancelled; upcoming (not started); complete (every expected learner recorded, or none expected); in_progress (started and not over: not missing yet); once over, missing (nothing recorded) or partial
+             * @enum {string}
+             */
+            registerState: "cancelled" | "upcoming" | "in_progress" | "complete" | "partial" | "missing";
             /** @example 09:00 */
             startTime: string;
             teacherId?: string | null;
+            /** @description The lesson's own teacher, else the group's teachers (comma-separated) */
+            teacherName?: string | null;
         };
         LoginDto: {
             /**
@@ -3509,6 +3580,75 @@ export interface components {
             totalCents: number;
             vatCents: number;
         };
+        SignalDetailDto: {
+            /**
+             * @description Days since it was raised (calendar days, college time zone)
+             * @example 3
+             */
+            ageDays: number;
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** @description What fired it: lesson ids (R1) or minutes in the window (R2), thresholds applied */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            handledAt?: string | null;
+            /**
+             * Format: uuid
+             * @description Who last moved the signal on
+             */
+            handledBy?: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            learnerId: string;
+            learnerName: string;
+            learnerNumber: string;
+            /** @description The lessons behind it, by date: R1 the run of absences it names, R2 the unauthorised absences in its window */
+            lessons: components["schemas"]["SignalLessonDto"][];
+            /** Format: uuid */
+            municipalityId: string;
+            /** @example Enschede */
+            municipalityName: string;
+            note?: string | null;
+            /** @description Why the signal was closed without reporting it to the municipality */
+            notReportedReason?: string | null;
+            /** @description Over tijd: not reported within 5 working days of being raised (reported after reportDueOn, or open and still unreported after it); never for a withdrawn signal or one closed with notReportedReason */
+            overdue: boolean;
+            /** Format: date-time */
+            raisedAt: string;
+            /**
+             * @description Last day to report it on time: the 5th working day (Monday to Friday) after the day it was raised
+             * @example 2025-03-17
+             */
+            reportDueOn: string;
+            /** @example 2025-03-10 */
+            reportedToMunicipalityOn?: string | null;
+            /** @enum {string} */
+            rule: "R1" | "R2";
+            /** @enum {string} */
+            status: "registered" | "in_progress" | "closed" | "withdrawn";
+            /** Format: uuid */
+            trajectoryId: string;
+            /**
+             * @description Date of the lesson that made the rule fire
+             * @example 2025-03-07
+             */
+            triggeredOn: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        SignalLessonDto: {
+            /** @example 2025-03-07 */
+            date: string;
+            groupCode: string;
+            /** Format: uuid */
+            lessonId: string;
+            /** @example 09:00 */
+            startTime: string;
+        };
         SignalNoteDto: {
             /** @example Spoken with the learner; absence explained */
             note: string;
@@ -3532,6 +3672,11 @@ export interface components {
             version: number;
         };
         SignalViewDto: {
+            /**
+             * @description Days since it was raised (calendar days, college time zone)
+             * @example 3
+             */
+            ageDays: number;
             /** Format: date-time */
             closedAt?: string | null;
             /** @description What fired it: lesson ids (R1) or minutes in the window (R2), thresholds applied */
@@ -3553,9 +3698,20 @@ export interface components {
             learnerNumber: string;
             /** Format: uuid */
             municipalityId: string;
+            /** @example Enschede */
+            municipalityName: string;
             note?: string | null;
+            /** @description Why the signal was closed without reporting it to the municipality */
+            notReportedReason?: string | null;
+            /** @description Over tijd: not reported within 5 working days of being raised (reported after reportDueOn, or open and still unreported after it); never for a withdrawn signal or one closed with notReportedReason */
+            overdue: boolean;
             /** Format: date-time */
             raisedAt: string;
+            /**
+             * @description Last day to report it on time: the 5th working day (Monday to Friday) after the day it was raised
+             * @example 2025-03-17
+             */
+            reportDueOn: string;
             /** @example 2025-03-10 */
             reportedToMunicipalityOn?: string | null;
             /** @enum {string} */
@@ -7341,6 +7497,8 @@ export interface operations {
                 /** @description Lessons on or after this date */
                 from?: string;
                 groupId?: string;
+                /** @description Part of the group's location (case is ignored) */
+                location?: string;
                 page?: number;
                 pageSize?: number;
                 /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
@@ -7845,6 +8003,43 @@ export interface operations {
             };
             /** @description Not allowed in the record's current state */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LessonsController_filterOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonFilterOptionsDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10368,6 +10563,8 @@ export interface operations {
                 learnerId?: string;
                 /** @description A municipality user always sees only its own */
                 municipalityId?: string;
+                /** @description Only signals over tijd (true) or not (false); see overdue */
+                overdue?: boolean;
                 page?: number;
                 pageSize?: number;
                 rule?: "R1" | "R2";
@@ -10437,7 +10634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalViewDto"];
+                    "application/json": components["schemas"]["SignalDetailDto"];
                 };
             };
             /** @description Invalid input; `errors` names each bad field */
@@ -10489,7 +10686,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SignalNoteDto"];
+                "application/json": components["schemas"]["CloseSignalDto"];
             };
         };
         responses: {
@@ -10498,7 +10695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalViewDto"];
+                    "application/json": components["schemas"]["SignalDetailDto"];
                 };
             };
             /** @description Invalid input; `errors` names each bad field */
@@ -10577,7 +10774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalViewDto"];
+                    "application/json": components["schemas"]["SignalDetailDto"];
                 };
             };
             /** @description Invalid input; `errors` names each bad field */
@@ -10656,7 +10853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalViewDto"];
+                    "application/json": components["schemas"]["SignalDetailDto"];
                 };
             };
             /** @description Invalid input; `errors` names each bad field */
@@ -10735,7 +10932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SignalViewDto"];
+                    "application/json": components["schemas"]["SignalDetailDto"];
                 };
             };
             /** @description Invalid input; `errors` names each bad field */
@@ -10802,7 +10999,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 productId?: string;
-                /** @description Part of the learner's name; case, diacritics and Cyrillic/Latin spelling are ignored */
+                /** @description Every word part of the learner's name (case, diacritics and Cyrillic/Latin spelling are ignored), or the exact learner number */
                 search?: string;
                 /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
                 sort?: string;

@@ -32,7 +32,7 @@ export const ROLE_NL = { admin: 'applicatiebeheerder', coordinator: 'coördinato
 export const FIELD_NL = {
   email: 'E-mailadres', password: 'Wachtwoord', search: 'Zoeken', sort: 'Sortering', page: 'Pagina', pageSize: 'Aantal per pagina',
   from: 'Van', to: 'Tot en met', status: 'Status', rule: 'Regel', note: 'Toelichting', version: 'Versie',
-  reportedToMunicipalityOn: 'Gemeld aan de gemeente op', reason: 'Reden', learnerId: 'Deelnemer', minutesLate: 'Minuten te laat', absenceReason: 'Reden',
+  reportedToMunicipalityOn: 'Gemeld aan de gemeente op', notReportedReason: 'Reden waarom niet gemeld', overdue: 'Melding', reason: 'Reden', learnerId: 'Deelnemer', minutesLate: 'Minuten te laat', absenceReason: 'Reden',
 };
 /** Rule names without numbers: the thresholds are the contract's, shown per signal from its details (tables.js). @type {Record<string, string>} */
 export const RULE_NL = { R1: 'R1: lessen achter elkaar ongeoorloofd afwezig', R2: 'R2: uren ongeoorloofd afwezig binnen een periode' };

@@ -24,6 +24,8 @@ const MESSAGE_NL = [
   [/must be longer than or equal to (\d+) characters/, (m) => (m[1] === '1' ? 'vul dit veld in' : `moet minstens ${m[1]} tekens lang zijn`)],
   [/is not a valid BSN|11-test|elfproef/i, () => 'is geen geldig BSN (de elfproef klopt niet)'],
   [/already exists|already in use|is taken/, () => 'bestaat al'],
+  // Already in Dutch (the close rule of a signal, src/modules/signals/signals.service.ts).
+  [/^(vul de datum in waarop het signaal|een reden van niet melden) .*/, (m) => m[0]],
   [/^cannot be before the signal was triggered \((\S+)\)$/, (m) => `mag niet vóór de datum van het signaal (${fmtDate(m[1])}) liggen`],
   [/^cannot be before/, () => 'ligt te vroeg'],
   [/^must be on or after from$/, () => 'moet op of na de begindatum liggen'],

@@ -13,11 +13,18 @@ export const ruleText = (s) => {
   return String(s.rule);
 };
 
+/** "over tijd" when the signal was not reported to the municipality within 5 working days. @param {import('./types.js').Signal} s */
+export const overdueBadge = (s) => (s.overdue
+  ? html`<span class="badge bad" title="Niet binnen 5 werkdagen aan de gemeente gemeld (uiterlijk ${fmtDate(s.reportDueOn)})">over tijd</span>` : '');
+
+/** Days since the signal was raised, in words. @param {import('./types.js').Signal} s */
+export const signalAge = (s) => (s.ageDays === 0 ? 'vandaag' : s.ageDays === 1 ? '1 dag' : `${s.ageDays} dagen`);
+
 /** @param {import('./types.js').Signal[]} items */
 export function signalsTable(items) {
   if (!items.length) return html`<p>Geen verzuimsignalen.</p>`;
   return html`<table><thead><tr><th scope="col">Regel</th><th scope="col">Datum</th><th scope="col">Status</th><th scope="col">Gemeld aan de gemeente op</th></tr></thead><tbody>${items
-    .map((s) => html`<tr class="clickable" data-href="#/signals/${s.id}"><td>${link(`#/signals/${s.id}`, ruleText(s))}</td><td>${fmtDate(s.triggeredOn)}</td><td>${statusBadge(s.status)}</td><td>${or(fmtDate(s.reportedToMunicipalityOn))}</td></tr>`)}</tbody></table>`;
+    .map((s) => html`<tr class="clickable" data-href="#/signals/${s.id}"><td>${link(`#/signals/${s.id}`, ruleText(s))}</td><td>${fmtDate(s.triggeredOn)}</td><td>${statusBadge(s.status)} ${overdueBadge(s)}</td><td>${or(fmtDate(s.reportedToMunicipalityOn))}</td></tr>`)}</tbody></table>`;
 }
 
 /**

@@ -4,7 +4,8 @@ import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, Va
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { LESSON_MODES, LessonMode } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
-import { FreeText, NotBlank } from '../../../common/http/text-fields';
+import { FreeText, NotBlank, SingleLine } from '../../../common/http/text-fields';
+import { REGISTER_STATES } from '../lesson-register-state';
 
 export class GenerateLessonsDto {
   @ApiProperty({ example: '2025-01-06' })
@@ -50,6 +51,13 @@ export class LessonQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   cancelled?: boolean;
+
+  @ApiPropertyOptional({ description: "Part of the group's location (case is ignored)", example: 'Gronausestraat' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @SingleLine()
+  location?: string;
 }
 
 export class CancelLessonDto {
@@ -87,4 +95,36 @@ export class LessonView {
   @ApiPropertyOptional({ nullable: true }) cancelReason: string | null;
   @ApiPropertyOptional({ nullable: true }) teacherId: string | null;
   @ApiProperty() createdAt: Date;
+  @ApiProperty({ example: 'Enschede, Gronausestraat 1', description: "The group's location" }) location: string;
+  @ApiPropertyOptional({ nullable: true, description: "The lesson's own teacher, else the group's teachers (comma-separated)" })
+  teacherName: string | null;
+  @ApiProperty({ description: 'Learners enrolled in the group on the lesson date' }) expectedLearners: number;
+  @ApiProperty({ description: 'Of those, learners with a record for the lesson (a register line or absence reported in advance)' })
+  recordedLearners: number;
+  @ApiProperty({
+    enum: REGISTER_STATES,
+    description:
+      'The register ("ingevuld"): cancelled; upcoming (not started); complete (every expected learner recorded, or none expected); ' +
+      'in_progress (started and not over: not missing yet); once over, missing (nothing recorded) or partial',
+  })
+  registerState: string;
+}
+
+export class LessonFilterGroupDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() location: string;
+}
+
+export class LessonFilterTeacherDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+}
+
+/** What the lessons page offers to filter on, within the caller's groups. */
+export class LessonFilterOptionsDto {
+  @ApiProperty({ type: [LessonFilterGroupDto] }) groups: LessonFilterGroupDto[];
+  @ApiProperty({ type: [LessonFilterTeacherDto], description: "Teachers of those groups and of their lessons" }) teachers: LessonFilterTeacherDto[];
+  @ApiProperty({ type: [String], description: 'Distinct locations of those groups' }) locations: string[];
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { SIGNAL_RULES, SIGNAL_STATUSES } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
@@ -39,4 +40,10 @@ export class SignalQueryDto extends PageQueryDto {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Only signals over tijd (true) or not (false); see overdue' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
 }

@@ -45,6 +45,10 @@ export class AbsenceSignal {
   @Column({ type: 'date', nullable: true })
   reportedToMunicipalityOn: string | null;
 
+  /** Why a closed signal was never reported to the municipality (closing needs this or the report date). */
+  @Column({ type: 'text', nullable: true })
+  notReportedReason: string | null;
+
   @Column({ type: 'uuid', nullable: true })
   handledBy: string | null;
 
