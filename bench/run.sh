@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm run bench: HTTP benchmarks against the scale database.
 #   BENCH_RESEED=1       rebuild the scale database first (otherwise only when it is missing or incomplete)
-#   BENCH_DURATION=15    seconds per scenario;  BENCH_SCENARIOS=a,b  run only these
+#   BENCH_DURATION=15    seconds per scenario;  BENCH_SCENARIOS=a,b  run only these (HTTP scenarios, spil, settlement,
+#                        nightly, certificates, imports)
 #   BENCH_PORT=3999      first port to try for the API;  BENCH_SKIP_BUILD=1  use dist/ as it is
 #   BENCH_FROM_SOURCE=1  run the API from src/ with ts-node instead of dist/ (no build needed)
 #   BENCH_PG_SOCKET=0    connect the API over TCP even when PostgreSQL's Unix socket is on this machine
@@ -119,25 +120,29 @@ if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",settlement,"
   npx ts-node -T bench/settlement-bench.ts "$scale_url" || echo "bench: settlement scenario failed" >&2
 fi
 
-echo "== nightly signal pass (target ≤ 30 s)"
-nightly="$(npx ts-node -T bench/nightly-signals.ts "$scale_url")"
-echo "$nightly"
-{
-  echo
-  echo "## Nightly absence-signal pass (not HTTP)"
-  echo
-  echo "Command: \`npx ts-node -T bench/nightly-signals.ts <scale-db>\` (run by \`npm run bench\`), each run rolled back."
-  echo
-  echo '```json'
+if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",nightly,"* ]]; then
+  echo "== nightly signal pass (target ≤ 30 s)"
+  nightly="$(npx ts-node -T bench/nightly-signals.ts "$scale_url")"
   echo "$nightly"
-  echo '```'
-} >> bench/results/latest.md
-echo "== certificates (targets: >= 40/s per worker process, >= 0.8 of the pdfkit floor; bulk of 1,000 with its zip <= 40 s)"
+  {
+    echo
+    echo "## Nightly absence-signal pass (not HTTP)"
+    echo
+    echo "Command: \`npx ts-node -T bench/nightly-signals.ts <scale-db>\` (run by \`npm run bench\`), each run rolled back."
+    echo
+    echo '```json'
+    echo "$nightly"
+    echo '```'
+  } >> bench/results/latest.md
+fi
 certs_status=0
-npx ts-node -T bench/certificates.ts > /tmp/koers-bench-certificates.log 2>&1 || certs_status=$?
-tail -n +1 bench/results/certificates.md 2>/dev/null || true
-{ echo; cat bench/results/certificates.md 2>/dev/null || echo "certificates bench failed: see /tmp/koers-bench-certificates.log"; } >> bench/results/latest.md
-[ "$certs_status" = 0 ] || { echo "bench: certificates failed:" >&2; tail -20 /tmp/koers-bench-certificates.log >&2; }
+if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",certificates,"* ]]; then
+  echo "== certificates (targets: >= 40/s per worker process, >= 0.8 of the pdfkit floor; bulk of 1,000 with its zip <= 40 s)"
+  npx ts-node -T bench/certificates.ts > /tmp/koers-bench-certificates.log 2>&1 || certs_status=$?
+  tail -n +1 bench/results/certificates.md 2>/dev/null || true
+  { echo; cat bench/results/certificates.md 2>/dev/null || echo "certificates bench failed: see /tmp/koers-bench-certificates.log"; } >> bench/results/latest.md
+  [ "$certs_status" = 0 ] || { echo "bench: certificates failed:" >&2; tail -20 /tmp/koers-bench-certificates.log >&2; }
+fi
 if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",imports,"* ]]; then
   echo "== imports: 9,999 learner rows, dry run and commit (targets <= 20 s each; test/imports.bench-spec.ts)"
   KOERS_BENCH=1 npx jest --selectProjects bench --silent 2>&1 | tail -n 20 | tee -a bench/results/latest.md || true

@@ -2,9 +2,9 @@ import { CEFR_LEVELS, PASS, SKILLS } from '../../common/domain/vocabulary';
 import { isPassFailSkill, SkillLevelAtDate } from './skill-levels';
 
 /**
- * Test oracle only: the TypeScript twin of src/modules/assessments/sql/koers_level_index_at.sql and
- * koers_passed_at.sql (used through AssessmentLevelRepository). test/level-rules.e2e-spec.ts compares the two on random
- * histories. DOMAIN.md: a learner's level in a skill at a date is the highest level reached on or before that date,
+ * Test oracle only: the TypeScript twin of src/modules/assessments/sql/koers_skill_results_at.sql, read through
+ * koers_level_index_at.sql and koers_passed_at.sql (used through AssessmentLevelRepository).
+ * test/sql-rule-twins.e2e-spec.ts compares the two on random histories. DOMAIN.md: a learner's level in a skill at a date is the highest level reached on or before that date,
  * or the intake level if none; a failed assessment never raises a level. An assessment below the intake level is the
  * level from then on (the intake only stands in while nothing has been assessed), so a gain can be negative.
  */

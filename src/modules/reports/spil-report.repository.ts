@@ -162,7 +162,7 @@ export class SpilReportRepository {
 
   /**
    * target_reached_rate: trajectories ended in the period with at least one target; reached when the level on the
-   * end date meets every target (koers_level_index_at; a pass/fail target: koers_passed_at).
+   * end date meets every target (koers_skill_results_at: its level index, for a pass/fail target whether it passed).
    */
   targetReached(p: SpilQueryParams): Promise<TargetReachedRow[]> {
     return this.run('target_reached', p);

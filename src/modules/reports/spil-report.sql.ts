@@ -1,13 +1,13 @@
 import { LANGUAGE_SKILLS } from '../../common/domain/vocabulary';
 import {
   cefrIndexSql,
+  enrolledLastDaySql,
   IN_SCOPE,
-  levelIndexAtSql,
   NEUTRAL_REASONS_SQL,
-  passedAtSql,
   portfolioCompletenessSql,
   PERIOD_END_INSTANT,
   RECORD_COUNTS,
+  skillResultsAtSql,
 } from './spil-sql-rules';
 
 const BY_MUNICIPALITY = `GROUP BY GROUPING SETS ((t.municipality_id), ())`;
@@ -40,12 +40,13 @@ export const SPIL_SQL = {
           AND $4::date IS NOT NULL AND $5::text IS NOT NULL
         GROUP BY GROUPING SETS ((t.municipality_id, coalesce(t.dropout_reason, 'other')), (coalesce(t.dropout_reason, 'other')))`,
   /**
-   * One pass over the period's attendance records: per municipality and calendar month (clipped), rolled up by
-   * GROUPING SETS to the period, the region total and the region's months. The month sums count a record only
-   * while its trajectory is in scope for that month (the series' own definition).
+   * One pass over the period's attendance records: per municipality and lesson day first (the few thousand groups
+   * then get their calendar month, clipped, instead of every record), rolled up by GROUPING SETS to the period, the
+   * region total and the region's months. The month sums count a record only while its trajectory is in scope for
+   * that month (the series' own definition).
    */
   attendance: `WITH r AS (
-         SELECT t.municipality_id, greatest(a.lesson_date - extract(day FROM a.lesson_date)::int + 1, $2::date) AS ms_clipped,
+         SELECT t.municipality_id, a.lesson_date,
                 -- In scope for the record's month: certainly when the record lies within the trajectory's dates; only
                 -- otherwise the month's own bounds are worked out (month end = first of next month - 1, by day numbers).
                 CASE WHEN a.lesson_date >= t.start_date AND (t.end_date IS NULL OR a.lesson_date <= t.end_date) THEN true
@@ -64,6 +65,8 @@ export const SPIL_SQL = {
            JOIN attendance_record a ON a.trajectory_id = t.id AND ${RECORD_COUNTS}
           WHERE ${IN_SCOPE} AND $5::text IS NOT NULL
           GROUP BY 1, 2, 3
+       ), m AS (
+         SELECT r.*, greatest(r.lesson_date - extract(day FROM r.lesson_date)::int + 1, $2::date) AS ms_clipped FROM r
        )
        SELECT t.municipality_id AS "municipalityId", to_char(t.ms_clipped, 'YYYY-MM-DD') AS month,
               coalesce(sum(t.registered), 0)::float8 AS "registeredMinutes",
@@ -75,51 +78,65 @@ export const SPIL_SQL = {
               coalesce(sum(t.registered) FILTER (WHERE t.in_month), 0)::float8 AS "monthRegisteredMinutes",
               coalesce(sum(t.attended) FILTER (WHERE t.in_month), 0)::float8 AS "monthAttendedMinutes",
               coalesce(sum(t.registered_pairs), 0)::int AS "registeredPairs"
-         FROM r t
+         FROM m t
         GROUP BY GROUPING SETS ((t.municipality_id), (), (t.municipality_id, t.ms_clipped), (t.ms_clipped))`,
   /**
    * registration_completeness' denominator: expected (lesson, learner) pairs are the non-cancelled lessons in the
-   * period up to today of groups the trajectory was enrolled in on the lesson date (koers_enrolled_on), once it had
-   * started. The numerator (pairs with a record) comes from the attendance pass: a record exists only for an enrolled
-   * learner of a lesson that is not cancelled (the register and the cancel refuse otherwise), so counting the records
-   * of those days is counting the registered expected pairs, without a probe per pair.
+   * period up to today of groups the trajectory was enrolled in on the lesson date, once it had started. Enrolled on a
+   * day (koers_enrolled_on) is from the enrolment's from_date to koers_enrolled_last_day, so each enrolment expects the
+   * group's lessons in one span of days: counted with two binary searches (width_bucket gives the number of sorted
+   * dates ≤ a day) in the group's sorted lesson dates, without a row per pair. The numerator (pairs with a record)
+   * comes from the attendance pass: a record exists only for an enrolled learner of a lesson that is not cancelled (the
+   * register and the cancel refuse otherwise), so counting the records of those days is counting the registered
+   * expected pairs, without a probe per pair.
    */
-  registration_completeness: `WITH per AS (
-         -- Counted per municipality first (a parallel partial count), then rolled up: the pairs never leave the workers.
-         SELECT t.municipality_id, count(*) AS n
+  registration_completeness: `WITH spans AS (
+         SELECT t.municipality_id, en.group_id, greatest($2::date, en.from_date, t.start_date) AS first_day,
+                least($3::date, $4::date, ${enrolledLastDaySql('en', 't')}) AS last_day
            FROM trajectory t
            JOIN enrolment en ON en.trajectory_id = t.id
-           JOIN lesson l ON l.group_id = en.group_id AND l.date >= $2::date AND l.date <= $3::date AND l.date <= $4::date
-                        AND l.date >= en.from_date AND l.date >= t.start_date AND NOT l.cancelled
           WHERE ${IN_SCOPE} AND $5::text IS NOT NULL
-            AND koers_enrolled_on(en.from_date, en.to_date, t.status, t.end_date, l.date)
-          GROUP BY t.municipality_id
+       ), days AS (
+         SELECT l.group_id, array_agg(l.date ORDER BY l.date) AS dates
+           FROM lesson l
+          WHERE l.group_id IN (SELECT s.group_id FROM spans s) AND l.date >= $2::date AND l.date <= $3::date AND l.date <= $4::date
+            AND NOT l.cancelled
+          GROUP BY l.group_id
        )
-       SELECT t.municipality_id AS "municipalityId", coalesce(sum(t.n), 0)::int AS expected
-         FROM per t
+       SELECT t.municipality_id AS "municipalityId",
+              coalesce(sum(width_bucket(t.last_day, d.dates) - width_bucket(t.first_day - 1, d.dates)), 0)::int AS expected
+         FROM spans t JOIN days d ON d.group_id = t.group_id
+        WHERE t.last_day >= t.first_day
         ${BY_MUNICIPALITY}`,
+  /** Each ended trajectory's results are read once (koers_skill_results_at), then matched to its targets. */
   target_reached: `WITH ended AS (
-         SELECT t.municipality_id, t.id,
-                bool_and(coalesce(CASE WHEN tl.value = 'pass' THEN ${passedAtSql('t.learner_id', 'tl.key', 't.end_date')}
-                                       ELSE ${levelIndexAtSql('t.learner_id', 'tl.key', 't.end_date')} >= ${cefrIndexSql('tl.value')} END,
-                                  false)) AS reached
-           FROM trajectory t
-           CROSS JOIN LATERAL jsonb_each_text(t.target_levels) tl
+         SELECT t.municipality_id, t.id, t.learner_id, ln.intake_levels, t.end_date, t.target_levels
+           FROM trajectory t JOIN learner ln ON ln.id = t.learner_id
           WHERE t.municipality_id = ANY($1::uuid[]) AND t.status IN ('completed', 'dropped_out')
             AND t.end_date BETWEEN $2::date AND $3::date AND $4::date IS NOT NULL AND $5::text IS NOT NULL
-          GROUP BY t.municipality_id, t.id
+       ), results AS (
+         SELECT e.id, r.skill, r.level_index, r.passed
+           FROM ended e CROSS JOIN LATERAL ${skillResultsAtSql('e.learner_id', 'e.intake_levels', 'e.end_date')} r
+       ), reached AS (
+         SELECT e.municipality_id, e.id,
+                bool_and(coalesce(CASE WHEN tl.value = 'pass' THEN r.passed ELSE r.level_index >= ${cefrIndexSql('tl.value')} END, false)) AS reached
+           FROM ended e
+           CROSS JOIN LATERAL jsonb_each_text(e.target_levels) tl
+           LEFT JOIN results r ON r.id = e.id AND r.skill = tl.key
+          GROUP BY e.municipality_id, e.id
        )
        SELECT t.municipality_id AS "municipalityId", count(*)::int AS ended, count(*) FILTER (WHERE t.reached)::int AS reached
-         FROM ended t
+         FROM reached t
         ${BY_MUNICIPALITY}`,
+  /** Each trajectory's levels are read once for all skills (koers_skill_results_at), not once per skill. */
   level_gain: `WITH gains AS (
-         SELECT t.municipality_id, s.skill,
-                ${levelIndexAtSql('t.learner_id', 's.skill', 'least($3::date, t.end_date)')} - ${cefrIndexSql('ln.intake_levels ->> s.skill')} AS gain
+         SELECT t.municipality_id, r.skill, r.level_index - ${cefrIndexSql('ln.intake_levels ->> r.skill')} AS gain
            FROM trajectory t
            JOIN learner ln ON ln.id = t.learner_id
-           CROSS JOIN unnest(ARRAY[${LANGUAGE_SKILLS.map((s) => `'${s}'`).join(', ')}]::text[]) AS s(skill)
+           CROSS JOIN LATERAL ${skillResultsAtSql('t.learner_id', 'ln.intake_levels', 'least($3::date, t.end_date)')} r
           WHERE ${IN_SCOPE} AND $4::date IS NOT NULL AND $5::text IS NOT NULL
-            AND ${cefrIndexSql('ln.intake_levels ->> s.skill')} IS NOT NULL
+            AND r.skill = ANY(ARRAY[${LANGUAGE_SKILLS.map((s) => `'${s}'`).join(', ')}]::text[])
+            AND ${cefrIndexSql('ln.intake_levels ->> r.skill')} IS NOT NULL
        )
        SELECT t.municipality_id AS "municipalityId", t.skill, count(*)::int AS n, coalesce(sum(t.gain), 0)::int AS "gainSum"
          FROM gains t

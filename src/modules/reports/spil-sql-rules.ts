@@ -25,8 +25,15 @@ const CEFR_SQL = `ARRAY[${CEFR_LEVELS.map((l) => `'${l}'`).join(', ')}]::text[]`
 /** CEFR level text → index 0..6 (null when not a level). */
 export const cefrIndexSql = (expr: string): string => `(array_position(${CEFR_SQL}, ${expr}) - 1)`;
 
-/** koers_level_index_at: the highest passed CEFR index on or before the date, else the intake index, else null. */
-export const levelIndexAtSql = (learner: string, skill: string, atDate: string): string => `koers_level_index_at(${learner}, ${skill}, ${atDate})`;
+/**
+ * koers_skill_results_at, rows (skill, level_index, passed) for use in FROM: every skill's level index at the date (the
+ * highest passed CEFR index on or before it, else the intake index, else null) and whether a pass/fail skill was
+ * passed on or before it; one read per learner and date, where koers_level_index_at/koers_passed_at read one skill.
+ * `intakeLevels` is that learner's learner.intake_levels.
+ */
+export const skillResultsAtSql = (learner: string, intakeLevels: string, atDate: string): string =>
+  `koers_skill_results_at(${learner}, ${intakeLevels}, ${atDate})`;
 
-/** koers_passed_at: a pass/fail skill passed on or before the date. */
-export const passedAtSql = (learner: string, skill: string, atDate: string): string => `koers_passed_at(${learner}, ${skill}, ${atDate})`;
+/** koers_enrolled_last_day: the last day an enrolment counts (koers_enrolled_on holds from its from_date to this day). */
+export const enrolledLastDaySql = (enrolment: string, trajectory: string): string =>
+  `koers_enrolled_last_day(${enrolment}.to_date, ${trajectory}.status, ${trajectory}.end_date)`;
