@@ -23,6 +23,12 @@ const CLOSE_NOTES = [
   'Deelnemer zat in de verhuizing naar een andere woning. Lessen hervat, afspraken vastgelegd in het trajectplan.',
   'Voortgangsgesprek gevoerd; motivatie besproken en een taalmaatje gekoppeld. Verzuim is gestopt.',
 ];
+/** Closing an unreported signal needs the reason it was not reported to the municipality (SignalsService.close). */
+const NOT_REPORTED_REASONS = [
+  'Afwezigheid achteraf verklaard (ziekte, briefje van de huisarts); melden aan de gemeente was niet nodig.',
+  'Verzuim opgelost in een gesprek met de deelnemer voordat melden nodig was.',
+  'Deelnemer volgt de lessen weer; met de gemeente afgesproken dat eenmalig verzuim niet wordt gemeld.',
+];
 const END_NOTES = {
   completed: (end: string) => `Traject is afgerond op ${dutchDate(end)}; het verzuim is besproken in het eindgesprek. Signaal afgesloten.`,
   dropped_out: (end: string) => `Deelnemer is uitgevallen op ${dutchDate(end)}; het verzuim is meegenomen in de melding van de uitval aan de gemeente.`,
@@ -41,6 +47,7 @@ interface Handled {
   steps: Step[];
   handledOn: string | null;
   closedOn: string | null;
+  reported?: boolean;
 }
 
 /** Coordinators handle signals on working days. */
@@ -105,7 +112,10 @@ export async function raiseDemoSignals(
         ? await service.report(s.id, { version: s.version, reportedToMunicipalityOn: st.day }, coordinator)
         : st.action === 'start'
           ? await service.start(s.id, { version: s.version }, coordinator)
-          : await service[st.action](s.id, { version: s.version, note: st.note! }, coordinator);
+          : st.action === 'close' && !s.reported
+            ? await service.close(s.id, { version: s.version, note: st.note!, notReportedReason: NOT_REPORTED_REASONS[signals.indexOf(s) % NOT_REPORTED_REASONS.length] }, coordinator)
+            : await service[st.action](s.id, { version: s.version, note: st.note! }, coordinator);
+      if (st.action === 'report') s.reported = true;
       s.version = view.version;
       s.handledOn = st.day;
       s.steps = s.steps.filter((x) => x !== st);

@@ -2,56 +2,27 @@
 /* "Vandaag", the teacher's start page: today's and this week's lessons of its groups, each marked ingevuld / deels /
    nog niet, and last week's registers that are still missing. */
 import { api } from '../api.js';
-import { addDays, fmtDay, hhmm, link, today, TZ } from '../format.js';
+import { addDays, fmtDay, hhmm, link, today } from '../format.js';
 import { html, mount } from '../html.js';
 import { $app, bindRowLinks, setTitle } from '../ui.js';
 
 /** @typedef {import('../types.js').Lesson} Lesson */
-/** @typedef {'done' | 'partly' | 'missing' | 'cancelled' | 'later'} RegisterState */
+/** @typedef {'done' | 'partly' | 'missing' | 'cancelled' | 'later' | 'running'} RegisterState */
 
 /** @type {Record<RegisterState, string>} */
-const STATE_NL = { done: 'presentielijst ingevuld', partly: 'deels ingevuld', missing: 'nog niet ingevuld', cancelled: 'vervallen', later: 'nog niet begonnen' };
+const STATE_NL = { done: 'presentielijst ingevuld', partly: 'deels ingevuld', missing: 'nog niet ingevuld', cancelled: 'vervallen', later: 'nog niet begonnen', running: 'les is bezig' };
 /** @type {Record<RegisterState, string>} */
-const STATE_CLS = { done: 'good', partly: 'warn', missing: 'bad', cancelled: '', later: '' };
+const STATE_CLS = { done: 'good', partly: 'warn', missing: 'bad', cancelled: '', later: '', running: '' };
 
 /** Monday of the week of an ISO date. @param {string} iso */
 const monday = (iso) => addDays(iso, -((new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7));
 
-/**
- * Per lesson: how complete its register is, from each group's attendance grid.
- * @param {Lesson[]} lessons @param {string} from @param {string} to
- * @returns {Promise<Record<string, RegisterState>>}
- */
-async function registerStates(lessons, from, to) {
-  const now = new Date().toLocaleTimeString('sv-SE', { timeZone: TZ, hour: '2-digit', minute: '2-digit' });
-  const t = today();
-  /** @type {Record<string, RegisterState>} */
-  const out = {};
-  const groups = [...new Set(lessons.map((l) => l.groupId))];
-  const grids = await Promise.all(groups.map((g) => /** @type {Promise<import('../types.js').Schemas['AttendanceGridDto'] | null>} */ (
-    api(`/groups/${g}/attendance-grid?from=${from}&to=${to < t ? to : t}`).catch(() => null))));
-  /** @type {Record<string, { expected: number, recorded: number }>} */
-  const counts = {};
-  for (const grid of grids) {
-    for (const row of grid?.learners || []) {
-      for (const c of row.cells) {
-        if (!c.enrolled) continue;
-        const k = (counts[c.lessonId] ||= { expected: 0, recorded: 0 });
-        k.expected++;
-        if (c.status && !c.reportedInAdvance) k.recorded++;
-      }
-    }
-  }
-  for (const l of lessons) {
-    const started = l.date < t || (l.date === t && hhmm(l.startTime) <= now);
-    const c = counts[l.id];
-    if (l.cancelled) out[l.id] = 'cancelled';
-    else if (!started) out[l.id] = 'later';
-    else if (!c || c.recorded === 0) out[l.id] = c && c.expected === 0 ? 'done' : 'missing';
-    else out[l.id] = c.recorded >= c.expected ? 'done' : 'partly';
-  }
-  return out;
-}
+/** The API's register state (LessonView.registerState): a lesson in progress or later today is not missing yet. */
+/** @type {Record<string, RegisterState>} */
+const FROM_API = { complete: 'done', partial: 'partly', missing: 'missing', cancelled: 'cancelled', upcoming: 'later', in_progress: 'running' };
+
+/** @param {Lesson[]} lessons @returns {Record<string, RegisterState>} */
+const registerStates = (lessons) => Object.fromEntries(lessons.map((l) => [l.id, FROM_API[l.registerState] || 'missing']));
 
 /** @param {Lesson[]} items @param {Record<string, RegisterState>} states @param {string} empty */
 function lessonTable(items, states, empty) {
@@ -70,7 +41,7 @@ export async function todayPage() {
   const from = addDays(weekStart, -7);
   const to = addDays(weekStart, 6);
   const r = /** @type {import('../types.js').Page<Lesson>} */ (await api(`/lessons?from=${from}&to=${to}&sort=date&pageSize=100`));
-  const states = await registerStates(r.items, from, to);
+  const states = registerStates(r.items);
   const todays = r.items.filter((l) => l.date === t);
   const week = r.items.filter((l) => l.date >= weekStart && l.date !== t);
   const lastWeek = r.items.filter((l) => l.date < weekStart && (states[l.id] === 'missing' || states[l.id] === 'partly'));
