@@ -269,6 +269,64 @@ describe('network: partners, volunteers, referrals (e2e)', () => {
       expect(b1.body.participationNorm).toBeNull();
     });
 
+    it('corrects and deletes participation entries, audited; the attendance view and SPIL follow at once', async () => {
+      const spilHours = async () =>
+        (await as(coordinator).get(`/reports/spil?municipalityId=${ref.municipalities.Enschede}&from=2025-01-01&to=2025-12-31`).expect(200)).body.municipalities[0].indicators.z_route
+          .participationHours as number;
+      const attendanceHours = async () => (await as(coordinator).get(`/trajectories/${trajZ}/attendance`).expect(200)).body.participationNorm.participationHours as number;
+      const spilBefore = await spilHours();
+      const before = (await as(coordinator).get(`/referrals/${referral}/hours`).expect(200)).body;
+      const [e1, e2] = before.entries as Array<{ id: string; version: number; minutes: number }>;
+      expect(e1).toMatchObject({ minutes: 90, version: 1 });
+      const url = (id: string) => `/referrals/${referral}/hours/${id}`;
+
+      const fixed = await as(coordinator).patch(url(e1.id), { version: 1, minutes: 150, note: 'Gecorrigeerd: twee trainingen' });
+      expect(fixed.status).toBe(200);
+      expect(fixed.body).toMatchObject({ totalMinutes: 270, totalHours: 4.5 });
+      expect(fixed.body.entries.find((e: { id: string }) => e.id === e1.id)).toMatchObject({ date: '2025-03-10', minutes: 150, note: 'Gecorrigeerd: twee trainingen', version: 2 });
+      expect((await as(coordinator).patch(url(e1.id), { version: 1, minutes: 60 })).status).toBe(409);
+      for (const [body, field] of [
+        [{ version: 2, date: '2025-07-01' }, 'date'], // after the referral's end
+        [{ version: 2, date: '2025-02-28' }, 'date'], // before participation started
+        [{ version: 2, date: addDays(today, 1) }, 'date'],
+        [{ version: 2, minutes: 0 }, 'minutes'],
+        [{ version: 2, minutes: null }, 'minutes'],
+        [{ version: 2, date: null }, 'date'],
+        [{ minutes: 60 }, 'version'],
+      ] as const) {
+        const res = await as(coordinator).patch(url(e1.id), body);
+        expect([res.status, res.body.errors?.[0]?.field]).toEqual([400, field]);
+      }
+      const moved = await as(coordinator).patch(url(e1.id), { version: 2, date: '2025-04-01', note: null }).expect(200);
+      expect(moved.body.entries.map((e: { date: string; note: string | null }) => [e.date, e.note])).toEqual([['2025-03-17', 'training'], ['2025-04-01', null]]);
+      expect(await attendanceHours()).toBe(4.5);
+      expect(await spilHours()).toBeCloseTo(spilBefore + 1, 6);
+
+      // Only staff write; out of scope or of another referral is 404.
+      await as(enschede).patch(url(e1.id), { version: 3, minutes: 10 }).expect(403);
+      await as(teacher).del(url(e2.id)).expect(403);
+      await as(learnerUser).del(url(e2.id)).expect(403);
+      const other = (await as(coordinator).get(`/trajectories/${trajE}/referrals?status=first_contact`).expect(200)).body.items[0];
+      await as(coordinator).del(`/referrals/${other.id}/hours/${e2.id}`).expect(422); // no hours before participating
+      await as(coordinator).patch(`/referrals/${referral}/hours/${other.id}`, { version: 1, minutes: 10 }).expect(404);
+
+      await as(coordinator).del(url(e2.id)).expect(204);
+      await as(coordinator).del(url(e2.id)).expect(404);
+      const after = (await as(coordinator).get(`/referrals/${referral}/hours`).expect(200)).body;
+      expect(after).toMatchObject({ totalMinutes: 150, entries: [{ id: e1.id, minutes: 150 }] });
+      expect((await as(coordinator).get(`/referrals/${referral}`).expect(200)).body.participationMinutes).toBe(150);
+      expect(await attendanceHours()).toBe(2.5);
+      expect(await spilHours()).toBeCloseTo(spilBefore - 1, 6);
+      const audit = await t.db.query(
+        `SELECT action, entity_id AS id, fields FROM audit_event WHERE entity_type = 'participation_entry' AND action IN ('update', 'delete') ORDER BY occurred_at`,
+      );
+      expect(audit).toEqual([
+        { action: 'update', id: e1.id, fields: ['minutes', 'note'] },
+        { action: 'update', id: e1.id, fields: ['date', 'note'] },
+        { action: 'delete', id: e2.id, fields: [] },
+      ]);
+    });
+
     it('ended trajectories are read-only for referrals', async () => {
       const cE = (await t.db.query(`SELECT contract_id AS c FROM trajectory WHERE id = $1`, [trajE]))[0].c;
       const done = await trajectory('Enschede', 'B1-ROUTE', cE, { status: 'completed', endDate: '2025-06-01' });
@@ -288,7 +346,7 @@ describe('network: partners, volunteers, referrals (e2e)', () => {
       expect(o.partnersPerTheme.find((k: { theme: string }) => k.theme === 'sport').partners).toBe(1);
       expect(o.partnersPerTheme.find((k: { theme: string }) => k.theme === 'culture').partners).toBe(1);
       const club = o.referralsPerPartner.find((p: { partnerId: string }) => p.partnerId === partnerE);
-      expect(club).toMatchObject({ total: 3, ended: 1, notStarted: 1, firstContact: 1, participationMinutes: 210 });
+      expect(club).toMatchObject({ total: 3, ended: 1, notStarted: 1, firstContact: 1, participationMinutes: 150 }); // 210, corrected above to 150
       expect(o.accompaniedFirstContact).toEqual({ withFirstContact: 2, accompanied: 2, share: 1 });
       expect(o.vogExpiringSoon.map((v: { name: string }) => v.name)).toEqual(['Piet Bakker']);
       expect(o.vogExpiringSoon[0].daysLeft).toBe(30);

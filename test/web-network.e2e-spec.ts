@@ -72,6 +72,53 @@ describe('network and import pages in a real browser (e2e)', () => {
     await cleanScreen(page);
   });
 
+  it('a coordinator corrects and deletes participation hours on the trajectory page; the Z-route norm follows', async () => {
+    const mu = ref.municipalities.Enschede;
+    const c = await createContract(t.db, mu, [ref.products['Z-ROUTE']]);
+    const l = await createLearner(t.db, mu, { firstName: 'Samir', lastName: 'Haddad' });
+    const tr = await createTrajectory(t.db, { learnerId: l.id, municipalityId: mu, contractId: c.id, productId: ref.products['Z-ROUTE'], integrationAgreement: { needs: { neighbourhood: 'Buren leren kennen' } } });
+    const [p] = await t.db.query(`INSERT INTO network_partner (municipality_id, name, kind, themes) VALUES ($1, 'Buurthuis De Esch', 'neighbourhood_team', '{neighbourhood}') RETURNING id`, [mu]);
+    const [r] = await t.db.query(
+      `INSERT INTO referral (trajectory_id, partner_id, reason_kind, reason_theme, planned_date, status, first_contact_date, participating_from)
+       VALUES ($1, $2, 'need', 'neighbourhood', '2025-04-01', 'participating', '2025-04-02', '2025-04-02') RETURNING id`,
+      [tr.id, p.id],
+    );
+    await t.db.query(`INSERT INTO participation_entry (referral_id, entry_date, minutes, note) VALUES ($1, '2025-04-20', 90, 'Koffieochtend'), ($1, '2025-04-27', 60, NULL)`, [r.id]);
+    const page = await loggedIn(await createUser(t, 'coordinator'));
+    await page.goto(`${base}/#/trajectories/${tr.id}`);
+    const attendance = page.locator('#tr-attendance');
+    await page.getByText('Deelname-uren (2,5 uur)').waitFor();
+    await attendance.getByText(/Participatie:\s+2,5 van 800 uur/).waitFor();
+
+    await page.getByRole('button', { name: 'Uren van 20 april 2025 wijzigen' }).click();
+    const form = page.locator('form.entry-edit');
+    await form.getByLabel('Minuten').fill('0');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('moet minstens 1 zijn').waitFor();
+    await form.getByLabel('Minuten').fill('120');
+    await form.getByLabel('Notitie').fill('Koffieochtend en taalcafé');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Deelname-uren (3 uur)').waitFor();
+    await page.getByRole('cell', { name: 'Koffieochtend en taalcafé' }).waitFor();
+    await attendance.getByText(/Participatie:\s+3 van 800 uur/).waitFor();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Uren van 27 april 2025 verwijderen' }).click();
+    await page.getByText('Deelname-uren (2 uur)').waitFor();
+    await attendance.getByText(/Participatie:\s+2 van 800 uur/).waitFor();
+    expect(await page.locator('table.entries tbody tr').count()).toBe(1);
+    await cleanScreen(page);
+    await page.close();
+
+    // The municipality reads the entries, without the buttons.
+    const own = await loggedIn(await createUser(t, 'municipality', { municipalityId: mu }));
+    await own.goto(`${base}/#/trajectories/${tr.id}`);
+    await own.getByText('Deelname-uren (2 uur)').waitFor();
+    expect(await own.getByRole('button', { name: /wijzigen|verwijderen/ }).count()).toBe(0);
+    await cleanScreen(own);
+    await own.close();
+  });
+
   it('a coordinator uploads a learner list, sees the dry run per row and commits it', async () => {
     const coordinator = await createUser(t, 'coordinator');
     const page = await loggedIn(coordinator);

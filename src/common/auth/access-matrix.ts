@@ -22,6 +22,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'DELETE /api/v1/assessments/{id}':                                'AAFFFF', // AssessmentsController.remove
   'DELETE /api/v1/evidence/{id}':                                   'AAFFFS', // PortfolioEvidenceController.remove
   'DELETE /api/v1/partners/{id}':                                   'AAFFFF', // PartnersController.remove
+  'DELETE /api/v1/referrals/{id}/hours/{entryId}':                  'AAFFFF', // ReferralsController.removeHours
   'DELETE /api/v1/settlement-runs/{id}':                            'AFFAFF', // SettlementRunsController.discard
   'DELETE /api/v1/volunteers/{id}':                                 'AAFFFF', // VolunteersController.remove
   'GET /api/v1/assessments/{id}':                                   'AASASS', // AssessmentsController.get
@@ -93,6 +94,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'PATCH /api/v1/portfolio-items/{id}':                             'AAFFFS', // PortfolioItemsController.update
   'PATCH /api/v1/products/{id}':                                    'AFFFFF', // ProductsController.update
   'PATCH /api/v1/progress-notes/{id}':                              'AASFFF', // ProgressNotesController.update
+  'PATCH /api/v1/referrals/{id}/hours/{entryId}':                   'AAFFFF', // ReferralsController.updateHours
   'PATCH /api/v1/trajectories/{id}':                                'AAFFFF', // TrajectoriesController.update
   'PATCH /api/v1/users/{id}':                                       'AFFFFF', // UsersController.update
   'PATCH /api/v1/volunteers/{id}':                                  'AAFFFF', // VolunteersController.update

@@ -150,9 +150,33 @@ export class ReferralRepository {
 
   async entries(referralId: string, m: EntityManager = this.db.manager): Promise<ParticipationEntryView[]> {
     return m.query(
-      `SELECT id, referral_id AS "referralId", to_char(entry_date, 'YYYY-MM-DD') AS date, minutes, note, created_at AS "createdAt"
+      `SELECT id, referral_id AS "referralId", to_char(entry_date, 'YYYY-MM-DD') AS date, minutes, note, version,
+              created_at AS "createdAt", updated_at AS "updatedAt"
          FROM participation_entry WHERE referral_id = $1 ORDER BY entry_date, created_at`,
       [referralId],
     );
+  }
+
+  /** The entry of this referral (another referral's entry is not found), locked for a correction or removal. */
+  async lockEntry(m: EntityManager, referralId: string, entryId: string): Promise<{ id: string; date: string; minutes: number; note: string | null; version: number } | null> {
+    const rows = await m.query(
+      `SELECT id, to_char(entry_date, 'YYYY-MM-DD') AS date, minutes, note, version FROM participation_entry
+        WHERE id = $1 AND referral_id = $2 FOR UPDATE`,
+      [entryId, referralId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async updateEntry(m: EntityManager, entryId: string, version: number, v: { date: string; minutes: number; note: string | null }): Promise<boolean> {
+    const rows = await m.query(
+      `UPDATE participation_entry SET entry_date = $3, minutes = $4, note = $5, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 RETURNING id`,
+      [entryId, version, v.date, v.minutes, v.note],
+    );
+    return rows.length > 0;
+  }
+
+  async deleteEntry(m: EntityManager, entryId: string): Promise<void> {
+    await m.query(`DELETE FROM participation_entry WHERE id = $1`, [entryId]);
   }
 }

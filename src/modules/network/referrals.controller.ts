@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
@@ -15,6 +15,7 @@ import {
   ReferralPageDto,
   ReferralQueryDto,
   ReferralView,
+  UpdateHoursDto,
 } from './dto/referral.dto';
 import { NETWORK_MANAGERS } from './partners.controller';
 import { ReferralsService } from './referrals.service';
@@ -111,5 +112,29 @@ export class ReferralsController {
   @ApiProblems(400, 401, 403, 404, 422)
   addHours(@Param('id', UuidPipe) id: string, @Body() dto: CreateHoursDto, @CurrentScope() scope: Scope): Promise<ParticipationHoursDto> {
     return this.referrals.addHours(id, dto, scope);
+  }
+
+  @Patch('referrals/:id/hours/:entryId')
+  @Roles(...NETWORK_MANAGERS)
+  @ApiOperation({ summary: 'Correct one participation entry (day, minutes, note; version-checked); same rules as recording it' })
+  @ApiOkResponse({ type: ParticipationHoursDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
+  updateHours(
+    @Param('id', UuidPipe) id: string,
+    @Param('entryId', UuidPipe) entryId: string,
+    @Body() dto: UpdateHoursDto,
+    @CurrentScope() scope: Scope,
+  ): Promise<ParticipationHoursDto> {
+    return this.referrals.updateHours(id, entryId, dto, scope);
+  }
+
+  @Delete('referrals/:id/hours/:entryId')
+  @HttpCode(204)
+  @Roles(...NETWORK_MANAGERS)
+  @ApiOperation({ summary: 'Remove one participation entry recorded by mistake' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblems(400, 401, 403, 404, 422)
+  async removeHours(@Param('id', UuidPipe) id: string, @Param('entryId', UuidPipe) entryId: string, @CurrentScope() scope: Scope): Promise<void> {
+    await this.referrals.removeHours(id, entryId, scope);
   }
 }

@@ -17,6 +17,7 @@ import {
   ParticipationHoursDto,
   ReferralQueryDto,
   ReferralView,
+  UpdateHoursDto,
 } from './dto/referral.dto';
 import {
   InvalidReferralMoveException,
@@ -166,20 +167,60 @@ export class ReferralsService {
     return { referralId: id, totalMinutes, totalHours: Math.round((totalMinutes / 60) * 100) / 100, entries };
   }
 
+  /** Locks a referral that takes participation hours: in scope, its trajectory not ended, participating or ended. */
+  private async lockForHours(m: EntityManager, id: string, scope: Scope): Promise<LockedReferral> {
+    const r = await this.referrals.lockInScope(m, id, scope);
+    if (!r) throw new NotFoundException('Referral', id);
+    if (ENDED_TRAJECTORY_STATUSES.includes(r.trajectoryStatus)) throw new TrajectoryEndedException(r.trajectoryStatus);
+    if (!HOURS_STATUSES.includes(r.status)) {
+      throw new InvalidReferralMoveException(`Participation hours need a referral that is participating or ended; this one is ${r.status}`);
+    }
+    return r;
+  }
+
+  /** An entry's day: not in the future, within the referral's participation (from its start, up to its end). */
+  private checkEntryDate(r: LockedReferral, date: string): void {
+    this.notFuture('date', date);
+    if (date < r.participatingFrom!) throw ValidationFailedException.field('date', `must be on or after the start of participation (${r.participatingFrom})`);
+    if (r.endDate && date > r.endDate) throw ValidationFailedException.field('date', `must be on or before the end of the referral (${r.endDate})`);
+  }
+
   addHours(id: string, dto: CreateHoursDto, scope: Scope): Promise<ParticipationHoursDto> {
     return this.db.transaction(async (m) => {
-      const r = await this.referrals.lockInScope(m, id, scope);
-      if (!r) throw new NotFoundException('Referral', id);
-      if (ENDED_TRAJECTORY_STATUSES.includes(r.trajectoryStatus)) throw new TrajectoryEndedException(r.trajectoryStatus);
-      if (!HOURS_STATUSES.includes(r.status)) {
-        throw new InvalidReferralMoveException(`Participation hours need a referral that is participating or ended; this one is ${r.status}`);
-      }
-      this.notFuture('date', dto.date);
-      if (dto.date < r.participatingFrom!) throw ValidationFailedException.field('date', `must be on or after the start of participation (${r.participatingFrom})`);
-      if (r.endDate && dto.date > r.endDate) throw ValidationFailedException.field('date', `must be on or before the end of the referral (${r.endDate})`);
+      const r = await this.lockForHours(m, id, scope);
+      this.checkEntryDate(r, dto.date);
       const entryId = await this.referrals.insertEntry(m, { referralId: id, date: dto.date, minutes: dto.minutes, note: dto.note?.trim() || null, createdBy: scope.userId });
       await this.audit.record(m, scope, { action: 'create', entityType: 'participation_entry', entityId: entryId, fields: Object.keys(dto) });
       return this.hours(id, scope, m);
+    });
+  }
+
+  /** Corrects one entry (its day, minutes or note); the Z-route figures read the entries, so they follow at once. */
+  updateHours(id: string, entryId: string, dto: UpdateHoursDto, scope: Scope): Promise<ParticipationHoursDto> {
+    return this.db.transaction(async (m) => {
+      const r = await this.lockForHours(m, id, scope);
+      const e = await this.referrals.lockEntry(m, id, entryId);
+      if (!e) throw new NotFoundException('ParticipationEntry', entryId);
+      if (e.version !== dto.version) throw new StaleVersionException('ParticipationEntry');
+      const next = {
+        date: dto.date ?? e.date,
+        minutes: dto.minutes ?? e.minutes,
+        note: dto.note === undefined ? e.note : dto.note?.trim() || null,
+      };
+      if (dto.date !== undefined) this.checkEntryDate(r, next.date);
+      if (!(await this.referrals.updateEntry(m, entryId, dto.version, next))) throw new StaleVersionException('ParticipationEntry');
+      const fields = (['date', 'minutes', 'note'] as const).filter((f) => dto[f] !== undefined && next[f] !== e[f]);
+      await this.audit.record(m, scope, { action: 'update', entityType: 'participation_entry', entityId: entryId, fields });
+      return this.hours(id, scope, m);
+    });
+  }
+
+  removeHours(id: string, entryId: string, scope: Scope): Promise<void> {
+    return this.db.transaction(async (m) => {
+      await this.lockForHours(m, id, scope);
+      if (!(await this.referrals.lockEntry(m, id, entryId))) throw new NotFoundException('ParticipationEntry', entryId);
+      await this.referrals.deleteEntry(m, entryId);
+      await this.audit.record(m, scope, { action: 'delete', entityType: 'participation_entry', entityId: entryId });
     });
   }
 }

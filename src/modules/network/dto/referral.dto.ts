@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { IsOptionalNotNull } from '../../trajectories/trajectory-dates';
 import { FreeText, NotBlank, SingleLine } from '../../../common/http/text-fields';
 import { NETWORK_THEMES, NetworkTheme, REFERRAL_REASON_KINDS, REFERRAL_STATUSES, ReferralReasonKind, ReferralStatus } from '../network-vocabulary';
 
@@ -69,6 +70,16 @@ export class CreateHoursDto {
   @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @SingleLine() @MaxLength(500) note?: string;
 }
 
+/** A correction of one participation entry: only the fields sent change; `note: null` clears the note. */
+export class UpdateHoursDto {
+  @ApiProperty({ minimum: 1, description: 'The version of the entry you read; a stale version is a 409' }) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptionalNotNull() @IsCalendarDate() date?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 1440, description: 'Minutes of participation on that day' })
+  @IsOptionalNotNull() @IsInt() @Min(1) @Max(1440)
+  minutes?: number;
+  @ApiPropertyOptional({ maxLength: 500, nullable: true, type: String }) @IsOptional() @IsString() @SingleLine() @MaxLength(500) note?: string | null;
+}
+
 /** Sort fields: plannedDate (default, newest first), status, createdAt. */
 export class ReferralQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES }) @IsOptional() @IsIn(REFERRAL_STATUSES) status?: ReferralStatus;
@@ -117,7 +128,9 @@ export class ParticipationEntryView {
   @ApiProperty({ format: 'date' }) date: string;
   @ApiProperty() minutes: number;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ description: 'Send it back to correct the entry' }) version: number;
   @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
 }
 
 export class ParticipationHoursDto {

@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { User } from '../../users/entities/user.entity';
 import { Referral } from './referral.entity';
 
@@ -35,4 +35,11 @@ export class ParticipationEntry {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  /** A correction is version-checked (explicit UPDATE … WHERE version = $n). */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
 }

@@ -21,10 +21,15 @@ function domainList(obj) {
 
 /** @param {import('../types.js').TrajectoryAttendance | null} a */
 function attendanceSummary(a) {
-  if (!a || !a.registeredMinutes) return html`<p>Nog geen aanwezigheid geregistreerd.</p>`;
-  const se = a.substantialEffort;
-  const pn = a.participationNorm;
+  const pn = a?.participationNorm;
   const bar = (/** @type {unknown} */ v, /** @type {number} */ max) => html`<progress max="${max}" value="${Math.min(Number(v) || 0, max)}"></progress>`;
+  const norm = (/** @type {string} */ label, /** @type {number} */ hours, /** @type {number} */ max, /** @type {boolean} */ met) =>
+    html`<p>${label}: ${bar(hours, max)} ${fmtNum(hours)} van ${fmtNum(max, 0)} uur ${met ? html`<span class="badge good">gehaald</span>` : html`<span class="badge">nog niet gehaald</span>`}</p>`;
+  // Z-route: language lessons and participation at network partners (referrals' hours), each against its norm.
+  const zRoute = pn ? html`<h3>Z-route-norm</h3>${norm('Taal', pn.languageHours, pn.languageNormHours, pn.languageMet)}
+    ${norm('Participatie', pn.participationHours, pn.participationNormHours, pn.participationMet)}` : '';
+  if (!a || !a.registeredMinutes) return html`<p>Nog geen aanwezigheid geregistreerd.</p>${zRoute}`;
+  const se = a.substantialEffort;
   return html`<dl>
     <dt>Geregistreerde lesuren</dt><dd>${fmtHours(a.registeredMinutes)} uur</dd>
     <dt>Aanwezig</dt><dd>${fmtHours(a.attendedMinutes)} uur</dd>
@@ -36,7 +41,7 @@ function attendanceSummary(a) {
     ${se ? html`<h3>Aantoonbare inspanning (${fmtNum(se.normHours, 0)} uur)</h3>
       <p>${bar(se.attendedHours, se.normHours)} ${fmtNum(se.attendedHours)} van ${fmtNum(se.normHours, 0)} uur, waarvan ${pct(se.physicalShare)} fysiek (minimaal ${pct(se.requiredPhysicalShare)}).
       ${se.met ? html`<span class="badge good">gehaald</span>` : html`<span class="badge">nog niet gehaald</span>`}</p>` : ''}
-    ${pn ? html`<h3>Z-route-norm</h3><pre class="plain">${Object.entries(pn).map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : v}`).join('\n')}</pre>` : ''}`;
+    ${zRoute}`;
 }
 
 /** @param {string} id @param {{ mine?: boolean }} [opts] */
@@ -70,7 +75,7 @@ export async function trajectoryPage(id, { mine = false } = {}) {
       ${t.dropoutReason ? html`<dt>Reden van uitval</dt><dd>${DROPOUT_NL[t.dropoutReason] || t.dropoutReason}${t.dropoutNote ? ` — ${t.dropoutNote}` : ''}</dd>` : ''}
       <dt>Streefniveaus</dt><dd>${targets || dash}</dd></dl>
       ${!mine && ['admin', 'coordinator', 'finance', 'municipality'].some((r) => isRole(r)) ? html`<p>${link(`#/trajectories/${id}/settlement`, 'Facturering (mijlpalen en uren)')}</p>` : ''}</section>
-    <section class="card"><h2>Aanwezigheid</h2>${attendanceSummary(att)}</section></div>
+    <section class="card" id="tr-attendance"><h2>Aanwezigheid</h2>${attendanceSummary(att)}</section></div>
     ${mine ? html`<section class="card"><h2>Mijn niveaus</h2>${levelsTable(levels)}</section>` : ''}
     <div class="grid"><section class="card"><h2>Trajectplan</h2><h3>Doelen per domein</h3>${domainList(t.plan?.goals)}
       <h3>Afspraken</h3><p>${or(t.plan?.agreements)}</p></section>
@@ -81,7 +86,13 @@ export async function trajectoryPage(id, { mine = false } = {}) {
     ${mine ? html`<section class="card" id="upcoming"><h2>Mijn komende lessen</h2><p>Laden…</p></section><section class="card" id="my-portfolio"><h2>Mijn portfolio</h2><p>Laden…</p></section>` : ''}`);
   bindRowLinks();
   const refs = document.getElementById('referrals');
-  if (refs) await referralsSection(refs, t).catch(() => refs.remove());
+  // A change to participation hours changes the Z-route figures: the attendance card is read again.
+  const attendanceCard = document.getElementById('tr-attendance');
+  const refreshAttendance = async () => {
+    const a = /** @type {import('../types.js').TrajectoryAttendance | null} */ (await api(`/trajectories/${id}/attendance`).catch(() => null));
+    mount(attendanceCard, html`<h2>Aanwezigheid</h2>${attendanceSummary(a)}`);
+  };
+  if (refs) await referralsSection(refs, t, refreshAttendance).catch(() => refs.remove());
   if (mine) await Promise.all([upcomingLessons(t), portfolioPanel(document.getElementById('my-portfolio'), t.id)]);
   if (!mine && isRole('admin', 'coordinator')) {
     const reload = () => trajectoryPage(id);
