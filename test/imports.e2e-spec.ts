@@ -246,6 +246,59 @@ describe('imports and the DUO hours export (e2e)', () => {
     });
   });
 
+  describe('the list of imports', () => {
+    it('lists imports newest first with kind, municipality, file, state, counts, who and when; filters; a municipality only its own', async () => {
+      const get = (q: string, user = coordinator) => t.http.get(`/api/v1/imports${q}`).set('Authorization', user.auth);
+      // A file the worker refused, for Hengelo.
+      const [refused] = await t.db.query(
+        `INSERT INTO data_import (kind, municipality_id, file_name, sha256, status, file_error, requested_by, checked_at, created_at)
+         VALUES ('learners', $1, 'hengelo.csv', repeat('0', 64), 'refused', 'Het bestand heeft geen rijen', $2, now(), now() + interval '1 minute') RETURNING id`,
+        [ref.municipalities.Hengelo, coordinator.id],
+      );
+      const all = (await get('?pageSize=100').expect(200)).body;
+      expect(all.total).toBeGreaterThanOrEqual(6);
+      const times = all.items.map((i: { createdAt: string }) => i.createdAt);
+      expect(times).toEqual([...times].sort().reverse());
+      expect(all.items[0]).toMatchObject({
+        id: refused.id,
+        kind: 'learners',
+        municipality: { id: ref.municipalities.Hengelo, name: 'Hengelo', cbsCode: 'GM0164' },
+        fileName: 'hengelo.csv',
+        status: 'refused',
+        state: 'failed',
+        requestedBy: { id: coordinator.id, name: expect.any(String) },
+        committedBy: null,
+        committedAt: null,
+      });
+      const committed = all.items.find((i: { state: string }) => i.state === 'committed');
+      expect(committed).toMatchObject({ status: 'committed', committedBy: { id: coordinator.id }, summary: { committed_created: expect.any(Number) } });
+      expect(committed.committedAt).toEqual(expect.any(String));
+      expect(all.items.some((i: { state: string; status: string }) => i.state === 'dry_run' && i.status === 'checked')).toBe(true);
+      expect(Object.keys(all.items[1]).sort()).toEqual(
+        ['checkedAt', 'committedAt', 'committedBy', 'createdAt', 'dryRunDocumentId', 'fileName', 'id', 'kind', 'municipality', 'requestedBy', 'state', 'status', 'summary'],
+      );
+
+      const exams = (await get('?kind=exam_results&pageSize=100').expect(200)).body;
+      expect(exams.total).toBe(all.items.filter((i: { kind: string }) => i.kind === 'exam_results').length);
+      expect(exams.items.every((i: { kind: string }) => i.kind === 'exam_results')).toBe(true);
+      expect((await get(`?municipalityId=${ref.municipalities.Hengelo}`).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([refused.id]);
+      expect((await get('?state=failed').expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([refused.id]);
+      const paged = (await get('?pageSize=2&page=2').expect(200)).body;
+      expect(paged.items.map((i: { id: string }) => i.id)).toEqual(all.items.slice(2, 4).map((i: { id: string }) => i.id));
+
+      const own = (await get('?pageSize=100', enschede).expect(200)).body;
+      expect(own.total).toBe(all.total - 1);
+      expect(own.items.every((i: { municipality: { id: string } }) => i.municipality.id === ref.municipalities.Enschede)).toBe(true);
+      expect((await get(`?municipalityId=${ref.municipalities.Hengelo}`, enschede).expect(200)).body.total).toBe(0);
+      expect((await get('', hengelo).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([refused.id]);
+
+      for (const [q, field] of [['?kind=people', 'kind'], ['?state=done', 'state'], ['?municipalityId=enschede', 'municipalityId'], ['?sort=bsn', 'sort']]) {
+        const bad = await get(q);
+        expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, field]);
+      }
+    });
+  });
+
   describe('hours for DUO', () => {
     it('counts whole hours over a route switch, participation for the Z-route, bekendTot the day after; audited; scoped', async () => {
       const mu = ref.municipalities.Enschede;

@@ -149,6 +149,15 @@ describe('OpenAPI robustness: bad input to every operation is a clean 4xx (e2e)'
     }
     opIds.TrajectoryPlanController_update = await ownTrajectory('active');
     opIds.RegisterController_advanceAbsence = (await createLesson(t.db, group.id, { date: '2030-01-07' })).id;
+    // A participating referral with one entry of participation hours (referrals/{id}/hours/{entryId}).
+    const [partner] = await t.db.query(`INSERT INTO network_partner (municipality_id, name, kind) VALUES ($1, 'Sportclub', 'sport_club') RETURNING id`, [municipalityId]);
+    const [referral] = await t.db.query(
+      `INSERT INTO referral (trajectory_id, partner_id, reason_kind, reason_theme, planned_date, status, first_contact_date, participating_from)
+       VALUES ($1, $2, 'wish', 'sport', '2025-02-01', 'participating', '2025-02-03', '2025-02-03') RETURNING id`,
+      [trajectory.id, partner.id],
+    );
+    ids.referrals = referral.id;
+    ids.entryId = (await t.db.query(`INSERT INTO participation_entry (referral_id, entry_date, minutes) VALUES ($1, '2025-03-03', 60) RETURNING id`, [referral.id]))[0].id;
     // Body references that make the sample request valid for its operation.
     bodyIds.TrajectoriesController_create = { learnerId: spare.id };
     bodyIds.EnrolmentsController_create = { trajectoryId: await ownTrajectory('active') };

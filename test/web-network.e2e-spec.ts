@@ -133,6 +133,19 @@ describe('network and import pages in a real browser (e2e)', () => {
     await page.getByRole('button', { name: 'Verwerken (1 nieuw)' }).click();
     await page.getByText('Vastgelegd: 1').waitFor();
     await cleanScreen(page);
+    // The list of imports, newest first, links to each one; the filters narrow it.
+    await page.getByRole('link', { name: '← Importeren' }).click();
+    await page.getByRole('heading', { name: 'Eerdere importen' }).waitFor();
+    const row = page.getByRole('row', { name: /lijst\.csv/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/nieuwe deelnemers\s+Enschede\s+lijst\.csv\s+verwerkt \(verwerkt\)\s+nieuw 1 · al bekend 0 · geweigerd 1 · vastgelegd 1/);
+    await cleanScreen(page);
+    await page.locator('form.filters').getByLabel('Soort').selectOption({ label: 'examenuitslagen DUO' });
+    await page.locator('form.filters').getByRole('button', { name: 'Filteren' }).click();
+    await page.getByText('Nog geen importen.').waitFor();
+    await page.goBack();
+    await row.getByRole('link').click();
+    await page.getByRole('heading', { name: /Import nieuwe deelnemers/ }).waitFor();
   });
 
   it('a municipality sees its own network overview and the hours export form', async () => {
@@ -142,6 +155,13 @@ describe('network and import pages in a real browser (e2e)', () => {
     await page.getByRole('link', { name: 'Uren voor DUO' }).click(); // on the network page
     await page.getByRole('heading', { name: 'Gevolgde uren voor DUO' }).waitFor();
     expect(await page.getByLabel('Gemeente').locator('option').allInnerTexts()).toEqual(['Hengelo']);
+    await cleanScreen(page);
+    // Imports: only Hengelo's (none here; Enschede's list from the test above stays out of sight).
+    await page.goto(`${base}/#/network`);
+    await page.getByRole('link', { name: 'Importen' }).click();
+    await page.getByRole('heading', { name: 'Importen' }).waitFor();
+    await page.getByText('Nog geen importen.').waitFor();
+    expect(await page.locator('form.upload').count()).toBe(0);
     await cleanScreen(page);
   });
 });

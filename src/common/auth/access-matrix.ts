@@ -150,6 +150,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'PUT /api/v1/trajectories/{trajectoryId}/plan':                   'AASFFF', // TrajectoryPlanController.update
   'DELETE /api/v1/admin/queue-board/session':                     'AFFFFF', // QueueBoardController
   'POST /api/v1/admin/queue-board/session':                       'AFFFFF', // QueueBoardController
+  'GET /api/v1/imports':                                          'AAFFSF', // ImportsController.list
   'GET /api/v1/imports/{id}':                                     'AAFFSF', // ImportsController.get
   'POST /api/v1/imports/learners':                                'AAFFFF', // ImportsController
   'POST /api/v1/imports/exam-results':                            'AAFFFF', // ImportsController

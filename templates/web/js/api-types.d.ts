@@ -490,6 +490,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Imports, newest first: kind, municipality, file, state (dry run, committed, failed), counts, who and when; filter by municipality, kind and state. A municipality only its own */
+        get: operations["ImportsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}": {
         parameters: {
             query?: never;
@@ -2748,6 +2765,50 @@ export interface components {
             document: components["schemas"]["DocumentView"];
             import: components["schemas"]["ImportView"];
         };
+        ImportListItemView: {
+            /** Format: date-time */
+            checkedAt?: string | null;
+            /** Format: date-time */
+            committedAt?: string | null;
+            /** @description Who committed it */
+            committedBy?: components["schemas"]["UserRef"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            dryRunDocumentId?: string | null;
+            fileName: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "learners" | "exam_results";
+            municipality: components["schemas"]["MunicipalityRef"];
+            /** @description Who uploaded it */
+            requestedBy?: components["schemas"]["UserRef"] | null;
+            /**
+             * @description dry_run (not committed yet), committed, or failed (file refused, or the dry run failed)
+             * @enum {string}
+             */
+            state: "dry_run" | "committed" | "failed";
+            /** @enum {string} */
+            status: "uploaded" | "checked" | "refused" | "committed";
+            /**
+             * @example {
+             *       "new": 10,
+             *       "known": 2,
+             *       "refused": 1,
+             *       "committed_created": 10
+             *     }
+             */
+            summary: {
+                [key: string]: number;
+            };
+        };
+        ImportPageDto: {
+            items: components["schemas"]["ImportListItemView"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         ImportProblemDto: {
             /** @example bsn */
             field: string;
@@ -4372,6 +4433,11 @@ export interface components {
             file: string;
             /** Format: uuid */
             municipalityId: string;
+        };
+        UserRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         UserViewDto: {
             active: boolean;
@@ -6666,6 +6732,61 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupTeacherView"][];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                kind?: "learners" | "exam_results";
+                municipalityId?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
+                sort?: string;
+                /** @description dry_run: checked or still being checked, not committed; committed; failed: the file was refused or its dry run failed */
+                state?: "dry_run" | "committed" | "failed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPageDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Not logged in or token expired */

@@ -60,7 +60,7 @@ const ROUTES = [
   [/^#\/network\/volunteers$/, (m, p) => volunteersPage(p), ['admin', 'coordinator', 'municipality']],
   [/^#\/network$/, (m, p) => networkOverviewPage(p), ['admin', 'coordinator', 'municipality']],
   [/^#\/imports\/([\w-]+)$/, (m) => importPage(m[1]), ['admin', 'coordinator', 'municipality']],
-  [/^#\/imports$/, () => importsPage(), ['admin', 'coordinator']],
+  [/^#\/imports$/, (m, p) => importsPage(p), ['admin', 'coordinator', 'municipality']],
   [/^#\/duo-hours$/, () => duoHoursPage(), ['admin', 'coordinator', 'municipality']],
   [/^#\/term-worklist$/, (m, p) => termWorklistPage(p), ['admin', 'coordinator']],
 ];

@@ -6,6 +6,8 @@ import { User } from '../../users/entities/user.entity';
 export const IMPORT_KINDS = ['learners', 'exam_results'] as const;
 /** uploaded → checked (dry run done) → committed; refused when the worker could not read the file. */
 export const IMPORT_STATUSES = ['uploaded', 'checked', 'refused', 'committed'] as const;
+/** What a list shows: dry_run (uploaded or checked), committed, failed (refused, or its dry-run document failed). */
+export const IMPORT_STATES = ['dry_run', 'committed', 'failed'] as const;
 export const IMPORT_ROW_OUTCOMES = ['new', 'known', 'refused'] as const;
 
 /** An uploaded file from a municipality: its dry run (rows) and, once committed, what it added. */

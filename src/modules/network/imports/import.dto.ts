@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { DocumentView } from '../../documents/dto/document.dto';
+import { MunicipalityRef } from '../dto/partner.dto';
+import { IMPORT_KINDS, IMPORT_STATES, IMPORT_STATUSES } from '../entities/data-import.entity';
 
 export class UploadImportDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'xlsx, or CSV with ; or , (UTF-8 or Windows-1252); exam results also as JSON' }) file: unknown;
@@ -37,4 +41,41 @@ export class ImportView {
 export class ImportAcceptedView {
   @ApiProperty({ type: ImportView }) import: ImportView;
   @ApiProperty({ type: DocumentView, description: 'The dry run: a document the worker makes (xlsx)' }) document: DocumentView;
+}
+
+/** Sort fields: createdAt (default, newest first), fileName. A municipality user lists its own municipality's imports only. */
+export class ImportQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() municipalityId?: string;
+  @ApiPropertyOptional({ enum: IMPORT_KINDS }) @IsOptional() @IsIn(IMPORT_KINDS) kind?: string;
+  @ApiPropertyOptional({ enum: IMPORT_STATES, description: 'dry_run: checked or still being checked, not committed; committed; failed: the file was refused or its dry run failed' })
+  @IsOptional() @IsIn(IMPORT_STATES)
+  state?: string;
+}
+
+export class UserRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class ImportListItemView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: IMPORT_KINDS }) kind: string;
+  @ApiProperty({ type: MunicipalityRef }) municipality: MunicipalityRef;
+  @ApiProperty() fileName: string;
+  @ApiProperty({ enum: IMPORT_STATUSES }) status: string;
+  @ApiProperty({ enum: IMPORT_STATES, description: 'dry_run (not committed yet), committed, or failed (file refused, or the dry run failed)' }) state: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { new: 10, known: 2, refused: 1, committed_created: 10 } }) summary: Record<string, number>;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) dryRunDocumentId: string | null;
+  @ApiPropertyOptional({ type: UserRef, nullable: true, description: 'Who uploaded it' }) requestedBy: UserRef | null;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) checkedAt: Date | null;
+  @ApiPropertyOptional({ type: UserRef, nullable: true, description: 'Who committed it' }) committedBy: UserRef | null;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) committedAt: Date | null;
+}
+
+export class ImportPageDto {
+  @ApiProperty({ type: [ImportListItemView] }) items: ImportListItemView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
 }

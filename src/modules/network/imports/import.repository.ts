@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../../common/auth/scope';
+import { offsetOf, Page, pageOf } from '../../../common/http/page-query.dto';
+import { orderBySql, parseSort } from '../../../common/http/sort';
+import { queryPage } from '../../../database/paged-query';
+import { ImportListItemView, ImportQueryDto } from './import.dto';
 
 export interface ImportRecord {
   id: string;
@@ -35,6 +39,22 @@ const COLUMNS = `i.id, i.kind, i.municipality_id AS "municipalityId", i.status, 
   i.requested_by AS "requestedBy", i.checked_at AS "checkedAt", i.committed_at AS "committedAt", i.committed_by AS "committedBy",
   i.created_at AS "createdAt"`;
 
+const LIST_SORTS = { createdAt: 'i.created_at', fileName: 'lower(i.file_name)' };
+
+/** dry_run / committed / failed (refused, or the dry-run document failed for good). */
+const STATE_SQL = `CASE WHEN i.status = 'committed' THEN 'committed'
+  WHEN i.status = 'refused' OR (i.status = 'uploaded' AND EXISTS (SELECT 1 FROM document d WHERE d.id = i.dry_run_document_id AND d.status = 'failed')) THEN 'failed'
+  ELSE 'dry_run' END`;
+
+const LIST_VIEW = `SELECT i.id, i.kind, json_build_object('id', mu.id, 'name', mu.name, 'cbsCode', mu.cbs_code) AS municipality,
+         i.file_name AS "fileName", i.status, ${STATE_SQL} AS state, i.summary, i.dry_run_document_id AS "dryRunDocumentId",
+         CASE WHEN rq.id IS NOT NULL THEN json_build_object('id', rq.id, 'name', rq.display_name) END AS "requestedBy",
+         i.created_at AS "createdAt", i.checked_at AS "checkedAt",
+         CASE WHEN cb.id IS NOT NULL THEN json_build_object('id', cb.id, 'name', cb.display_name) END AS "committedBy", i.committed_at AS "committedAt"
+    FROM data_import i JOIN municipality mu ON mu.id = i.municipality_id
+    LEFT JOIN app_user rq ON rq.id = i.requested_by
+    LEFT JOIN app_user cb ON cb.id = i.committed_by`;
+
 /** A municipality user sees its own municipality's imports; staff all. */
 function scopeSql(scope: Scope, params: unknown[]): string {
   if (scope.role !== 'municipality') return 'TRUE';
@@ -64,6 +84,29 @@ export class ImportRepository {
     const cond = scope ? scopeSql(scope, params) : 'TRUE';
     const rows = await m.query(`SELECT ${COLUMNS} FROM data_import i WHERE i.id = $1 AND ${cond} ${lock ? 'FOR UPDATE' : ''}`, params);
     return rows[0] ?? null;
+  }
+
+  /** Newest first by default; filters on municipality, kind and state, within the caller's scope. */
+  async findPage(q: ImportQueryDto, scope: Scope): Promise<Page<ImportListItemView>> {
+    const params: unknown[] = [];
+    const where = [scopeSql(scope, params)];
+    const eq = (value: unknown, sql: (n: number) => string) => {
+      if (value === undefined) return;
+      params.push(value);
+      where.push(sql(params.length));
+    };
+    eq(q.municipalityId, (n) => `i.municipality_id = $${n}::uuid`);
+    eq(q.kind, (n) => `i.kind = $${n}`);
+    eq(q.state, (n) => `${STATE_SQL} = $${n}`);
+    const whereSql = where.join(' AND ');
+    const order = orderBySql(parseSort(q.sort, LIST_SORTS, '-createdAt'), 'i.id');
+    const { total, rows } = await queryPage<ImportListItemView>(
+      this.db,
+      `SELECT count(*)::int AS total FROM data_import i WHERE ${whereSql}`,
+      `${LIST_VIEW.replace('SELECT', `SELECT row_number() OVER (ORDER BY ${order}) AS __n,`)} WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
+      params,
+    );
+    return pageOf(rows, total, q);
   }
 
   async rows(importId: string, m: EntityManager = this.db.manager, outcome?: string): Promise<ImportRowRecord[]> {

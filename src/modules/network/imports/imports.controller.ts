@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import '@fastify/multipart';
@@ -7,7 +7,7 @@ import { Scope } from '../../../common/auth/scope';
 import { DomainException, ValidationFailedException } from '../../../common/errors/domain.exception';
 import { ApiProblems } from '../../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../../common/http/uuid-param.pipe';
-import { ImportAcceptedView, ImportView, UploadImportDto } from './import.dto';
+import { ImportAcceptedView, ImportPageDto, ImportQueryDto, ImportView, UploadImportDto } from './import.dto';
 import { ImportsService } from './imports.service';
 
 /** Reads the multipart body: the one file (≤ 10 MB, buffered) and the municipalityId field, in any order. */
@@ -73,6 +73,15 @@ export class ImportsController {
   async examResults(@Req() req: FastifyRequest, @CurrentScope() scope: Scope): Promise<ImportAcceptedView> {
     const { municipalityId, file } = await readUpload(req);
     return this.imports.upload('exam_results', municipalityId, file, scope);
+  }
+
+  @Get('imports')
+  @Roles('admin', 'coordinator', 'municipality')
+  @ApiOperation({ summary: 'Imports, newest first: kind, municipality, file, state (dry run, committed, failed), counts, who and when; filter by municipality, kind and state. A municipality only its own' })
+  @ApiOkResponse({ type: ImportPageDto })
+  @ApiProblems(400, 401, 403)
+  list(@Query() q: ImportQueryDto, @CurrentScope() scope: Scope) {
+    return this.imports.list(q, scope);
   }
 
   @Get('imports/:id')

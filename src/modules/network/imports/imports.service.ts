@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { Scope } from '../../../common/auth/scope';
 import { todayIn } from '../../../common/domain/calendar';
 import { NotFoundException, RuleViolationException, ValidationFailedException } from '../../../common/errors/domain.exception';
+import { Page } from '../../../common/http/page-query.dto';
 import { NetworkConflictException, NetworkProblemCode } from '../network.exception';
 import { FILE_STORAGE, FileStorage } from '../../../common/storage/file-storage';
 import { AppConfig } from '../../../config/app-config';
@@ -14,7 +15,7 @@ import { DocumentsService } from '../../documents/documents.service';
 import { DocumentView } from '../../documents/dto/document.dto';
 import { ExamImportService } from './exam-import.service';
 import { parseExamResults } from './exam-results.parser';
-import { ImportAcceptedView, ImportView } from './import.dto';
+import { ImportAcceptedView, ImportListItemView, ImportQueryDto, ImportView } from './import.dto';
 import { ImportRepository } from './import.repository';
 import { LearnerImportService } from './learner-import.service';
 import { mapColumns } from './learner-import.validator';
@@ -74,6 +75,10 @@ export class ImportsService {
       await this.storage.delete(stored.key).catch(() => undefined);
       throw e;
     }
+  }
+
+  list(q: ImportQueryDto, scope: Scope): Promise<Page<ImportListItemView>> {
+    return this.imports.findPage(q, scope);
   }
 
   async get(id: string, scope: Scope, m = this.db.manager): Promise<ImportView> {

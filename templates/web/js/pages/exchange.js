@@ -1,11 +1,12 @@
 // @ts-check
 /* Exchange with municipalities: imports with their dry run, the hours for DUO, and the wi2021 term worklist. */
 import { api, ApiError } from '../api.js';
-import { fmtDate, fmtDateTime, fullName, link, or, today } from '../format.js';
+import { dash, fmtDate, fmtDateTime, fullName, link, or, today } from '../format.js';
 import { html, mount } from '../html.js';
 import { listPage } from '../list-page.js';
 import { municipalityNames } from '../lookups.js';
-import { IMPORT_STATUS_NL, OUTCOME_NL } from '../network-labels.js';
+import { IMPORT_KIND_NL, IMPORT_STATE_NL, IMPORT_STATUS_NL, OUTCOME_NL } from '../network-labels.js';
+import { select } from './network.js';
 import { problemHtml } from '../problems.js';
 import { isRole, state } from '../session.js';
 import { $app, setTitle, toast } from '../ui.js';
@@ -31,12 +32,18 @@ async function waitDone(/** @type {string} */ id) {
   return null;
 }
 
-export async function importsPage() {
-  setTitle('Importeren');
+/** The counts of an import: its dry run's outcomes and, once committed, what it added. @param {Record<string, number>} s */
+const counts = (s) => [
+  `nieuw ${s.new ?? 0}`, `al bekend ${s.known ?? 0}`, `geweigerd ${s.refused ?? 0}`,
+  ...(s.committed_created !== undefined ? [`vastgelegd ${s.committed_created}`] : []),
+].join(' · ');
+
+/** @param {URLSearchParams} params */
+export async function importsPage(params) {
   const names = await municipalityNames();
+  const staff = isRole('admin', 'coordinator');
   const options = Object.entries(names).map(([v, l]) => html`<option value="${v}">${l}</option>`);
-  mount($app, html`<h1>Importeren</h1>
-    <p class="muted">Eerst volgt een proefimport: per rij ziet u of de deelnemer nieuw is, al bekend (op BSN) of geweigerd, met de reden. Pas na “Verwerken” wordt er iets vastgelegd.</p>
+  const intro = staff ? html`<p class="muted">Eerst volgt een proefimport: per rij ziet u of de deelnemer nieuw is, al bekend (op BSN) of geweigerd, met de reden. Pas na “Verwerken” wordt er iets vastgelegd.</p>
     <div class="grid"><section class="card"><h2>Nieuwe deelnemers van een gemeente</h2>
       <p class="muted">Excel (.xlsx) of CSV (; of ,) met de kolommen bsn, voornamen, achternaam, geboortedatum, e-mail, telefoon, leerroute, pip-datum, regime. Datums als DD-MM-JJJJ of JJJJ-MM-DD.</p>
       <form class="upload" data-route="learners"><div class="error" role="alert"></div><label>Gemeente <select name="municipalityId">${options}</select></label>
@@ -44,7 +51,25 @@ export async function importsPage() {
     <section class="card"><h2>Examenuitslagen van DUO</h2>
       <p class="muted">JSON uit de Examen-koppeling van DUO, of CSV/Excel met bsn, examendatum, onderdeel, niveau, resultaat, redenGeenResultaat.</p>
       <form class="upload" data-route="exam-results"><div class="error" role="alert"></div><label>Gemeente <select name="municipalityId">${options}</select></label>
-      <label>Bestand <input type="file" name="file" accept=".json,.csv,.xlsx" required></label><button type="submit">Proefimport starten</button></form></section></div>`);
+      <label>Bestand <input type="file" name="file" accept=".json,.csv,.xlsx" required></label><button type="submit">Proefimport starten</button></form></section></div>
+    <h2>Eerdere importen</h2>` : html`<p class="muted">De lijsten en examenuitslagen die de school voor uw gemeente heeft ingelezen, met per import de uitkomst per rij.</p>`;
+  const filters = html`<form class="inline filters">${staff ? html`<label>Gemeente ${select(names, 'municipalityId', params)}</label>` : ''}
+    <label>Soort ${select(IMPORT_KIND_NL, 'kind', params)}</label><label>Status ${select(IMPORT_STATE_NL, 'state', params)}</label><button type="submit">Filteren</button></form>`;
+  /** @type {import('../list-page.js').Column<import('../types.js').Schemas['ImportListItemView']>[]} */
+  const columns = [
+    { label: 'Ontvangen', sort: 'createdAt', render: (i) => link(`#/imports/${i.id}`, fmtDateTime(i.createdAt)) },
+    { label: 'Soort', render: (i) => IMPORT_KIND_NL[i.kind] || i.kind },
+    ...(staff ? [{ label: 'Gemeente', render: (/** @type {import('../types.js').Schemas['ImportListItemView']} */ i) => i.municipality.name }] : []),
+    { label: 'Bestand', sort: 'fileName', render: (i) => i.fileName },
+    { label: 'Status', render: (i) => html`${IMPORT_STATE_NL[i.state] || i.state} <span class="muted">(${IMPORT_STATUS_NL[i.status] || i.status})</span>` },
+    { label: 'Aantallen', render: (i) => (i.status === 'uploaded' || i.status === 'refused' ? dash : counts(i.summary || {})) },
+    { label: 'Door', render: (i) => or(i.requestedBy?.name) },
+    { label: 'Verwerkt', render: (i) => (i.committedAt ? `${fmtDateTime(i.committedAt)}${i.committedBy ? ` door ${i.committedBy.name}` : ''}` : dash) },
+  ];
+  await listPage({
+    title: staff ? 'Importeren' : 'Importen', path: '/imports', params, intro, filters, columns,
+    rowHref: (i) => `#/imports/${i.id}`, empty: 'Nog geen importen.',
+  });
   $app.querySelectorAll('form.upload').forEach((/** @type {HTMLFormElement} */ form) => {
     form.onsubmit = async (ev) => {
       ev.preventDefault();
@@ -67,7 +92,7 @@ export async function importPage(id) {
   setTitle('Proefimport');
   const show = () => {
     const s = imp.summary || {};
-    mount($app, html`<p class="crumbs">${isRole('admin', 'coordinator') ? link('#/imports', '← Importeren') : ''}</p>
+    mount($app, html`<p class="crumbs">${link('#/imports', isRole('admin', 'coordinator') ? '← Importeren' : '← Importen')}</p>
       <h1>${imp.kind === 'learners' ? 'Import nieuwe deelnemers' : 'Import examenuitslagen'} <span class="sub">${imp.fileName}</span></h1>
       <p>Status: <strong>${IMPORT_STATUS_NL[imp.status] || imp.status}</strong>${imp.committedAt ? ` op ${fmtDateTime(imp.committedAt)}` : ''}</p>
       ${imp.fileError ? html`<div class="error" role="alert">${imp.fileError}</div>` : ''}

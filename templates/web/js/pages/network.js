@@ -9,8 +9,8 @@ import { KIND_NL, THEME_NL } from '../network-labels.js';
 import { isRole, state } from '../session.js';
 import { $app, clearFormErrors, setTitle, showFormErrors, toast } from '../ui.js';
 
-/** @param {Record<string, string>} map @param {string} name @param {URLSearchParams} params @param {string} all */
-function select(map, name, params, all = 'alle') {
+/** A filter's select, its value kept from the URL. @param {Record<string, string>} map @param {string} name @param {URLSearchParams} params @param {string} all */
+export function select(map, name, params, all = 'alle') {
   return html`<select name="${name}"><option value="">${all}</option>${Object.entries(map).map(([v, l]) => html`<option value="${v}" ${params.get(name) === v ? html`selected` : ''}>${l}</option>`)}</select>`;
 }
 
@@ -115,7 +115,7 @@ export async function networkOverviewPage(params) {
   const a = o.accompaniedFirstContact;
   mount($app, html`<h1>Netwerk ${o.municipalityName}</h1>
     <nav class="links" aria-label="Netwerk en uitwisseling">${link(`#/network/partners${isRole('municipality') ? '' : `?municipalityId=${id}`}`, 'Netwerkpartners')} · ${link(`#/network/volunteers${isRole('municipality') ? '' : `?municipalityId=${id}`}`, 'Vrijwilligers')}
-      ${isRole('admin', 'coordinator') ? html` · ${link('#/imports', 'Importeren')} · ${link('#/term-worklist', 'Termijn loopt af')}` : ''} · ${link('#/duo-hours', 'Uren voor DUO')}</nav>
+      · ${link('#/imports', isRole('municipality') ? 'Importen' : 'Importeren')}${isRole('admin', 'coordinator') ? html` · ${link('#/term-worklist', 'Termijn loopt af')}` : ''} · ${link('#/duo-hours', 'Uren voor DUO')}</nav>
     ${isRole('municipality') ? '' : html`<form class="inline filters" id="pick"><label>Gemeente <select name="municipalityId">${Object.entries(names).map(([v, l]) => html`<option value="${v}" ${v === id ? html`selected` : ''}>${l}</option>`)}</select></label><button type="submit">Tonen</button></form>`}
     <div class="grid"><section class="card"><h2>Netwerkpartners per soort</h2><p>${o.activePartners} actieve netwerkpartners</p><table><tbody>${o.partnersPerKind.map((k) => html`<tr><th scope="row">${KIND_NL[k.kind] || k.kind}</th><td>${k.partners}</td></tr>`)}</tbody></table></section>
     <section class="card"><h2>Per thema</h2><table><tbody>${o.partnersPerTheme.map((k) => html`<tr><th scope="row">${THEME_NL[k.theme] || k.theme}</th><td>${k.partners}</td></tr>`)}</tbody></table></section>
