@@ -7,7 +7,8 @@ admin="${TEST_PG_ADMIN_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 url="${admin%/*}/$db"
 psql "$admin" -qc "CREATE DATABASE $db"
 trap 'psql "$admin" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
-export DATABASE_URL="$url" NODE_ENV=test LOG_LEVEL=silent
+# The CLI migrates DATABASE_MIGRATION_URL when set (a .env sets it to the main database): both name the scratch one.
+export DATABASE_URL="$url" DATABASE_MIGRATION_URL="$url" NODE_ENV=test LOG_LEVEL=silent
 export BSN_ENCRYPTION_KEY="${BSN_ENCRYPTION_KEY:-$(printf '0%.0s' {1..64})}"
 export BSN_HMAC_KEY="${BSN_HMAC_KEY:-migration-check-hmac-key-0123456789}" JWT_SECRET="${JWT_SECRET:-migration-check-jwt-secret-0123456789}"
 npm run --silent migration:run >/dev/null

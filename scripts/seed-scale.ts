@@ -41,7 +41,8 @@ async function recreateDatabase(url: string): Promise<void> {
 function migrate(url: string): void {
   const res = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'typeorm-ts-node-commonjs'), ['migration:run', '-d', 'src/database/data-source.ts'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url, TS_NODE_TRANSPILE_ONLY: '1', LOG_LEVEL: 'warn' },
+    // The CLI migrates DATABASE_MIGRATION_URL when set (.env sets it to the main database): point both at the target.
+    env: { ...process.env, DATABASE_URL: url, DATABASE_MIGRATION_URL: url, TS_NODE_TRANSPILE_ONLY: '1', LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   });
   if (res.status !== 0) throw new Error(`migrations failed:\n${res.stdout}\n${res.stderr}`);
