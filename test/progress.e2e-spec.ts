@@ -219,7 +219,7 @@ describe('progress notes and trajectory plan (e2e)', () => {
       await t.http.post(notes(trajectoryA)).set('Authorization', learnerUser.auth).send(note()).expect(403);
     });
 
-    it('teacher: only trajectories in its groups (else 404); finance reads the plan only, never notes', async () => {
+    it('teacher: only trajectories in its groups (else 404); finance reads neither the plan nor notes', async () => {
       await t.http.get(notes(trajectoryA)).set('Authorization', outsideTeacher.auth).expect(404);
       await t.http.post(notes(trajectoryA)).set('Authorization', outsideTeacher.auth).send(note()).expect(404);
       await t.http.get(plan(trajectoryA)).set('Authorization', outsideTeacher.auth).expect(404);
@@ -228,7 +228,9 @@ describe('progress notes and trajectory plan (e2e)', () => {
       await t.http.get(notes(trajectoryB)).set('Authorization', teacher.auth).expect(404);
       await t.http.post(notes(trajectoryA)).set('Authorization', teacher.auth).send(note()).expect(201);
       await t.http.get(notes(trajectoryB)).set('Authorization', finance.auth).expect(403);
-      await t.http.get(plan(trajectoryB)).set('Authorization', finance.auth).expect(200);
+      // DOMAIN.md: finance sees what billing needs, not the plan (src/common/auth/field-visibility.ts).
+      await t.http.get(plan(trajectoryB)).set('Authorization', finance.auth).expect(403);
+      await t.http.get(`${plan(trajectoryB)}/history`).set('Authorization', finance.auth).expect(403);
       await t.http.post(notes(trajectoryB)).set('Authorization', finance.auth).send(note()).expect(403);
       await t.http.get(notes('00000000-0000-4000-8000-000000000000')).set('Authorization', coordinator.auth).expect(404);
       await t.http.get(notes('nope')).set('Authorization', coordinator.auth).expect(400);

@@ -10,6 +10,7 @@ import { Role } from '../domain/vocabulary';
  * PUBLIC operations need no login. The auth guard enforces this table (a route missing from it falls back to its
  * @Roles); test/security-role-matrix.e2e-spec.ts walks it against the running API and fails for an operation of the
  * document missing here. A new operation: add its row, e.g. `'GET /api/v1/things/{id}': 'AASAFF',`.
+ * Which fields of an answer each role gets is the field rule next to it, src/common/auth/field-visibility.ts.
  */
 export const ACCESS_ROLES: readonly Role[] = ['admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner'];
 
@@ -75,8 +76,8 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'GET /api/v1/trajectories/{id}/attendance':                       'AASASS', // AttendanceViewsController.trajectory
   'GET /api/v1/trajectories/{id}/referrals':                        'AASFSS', // ReferralsController.list
   'GET /api/v1/trajectories/{id}/settlement':                       'AAFASF', // TrajectorySettlementController.get
-  'GET /api/v1/trajectories/{trajectoryId}/plan':                   'AASASS', // TrajectoryPlanController.get
-  'GET /api/v1/trajectories/{trajectoryId}/plan/history':           'AASASS', // TrajectoryPlanController.history
+  'GET /api/v1/trajectories/{trajectoryId}/plan':                   'AASFSS', // TrajectoryPlanController.get
+  'GET /api/v1/trajectories/{trajectoryId}/plan/history':           'AASFSS', // TrajectoryPlanController.history
   'GET /api/v1/trajectories/{trajectoryId}/portfolio':              'AASFFS', // PortfolioItemsController.list
   'GET /api/v1/trajectories/{trajectoryId}/portfolio/completeness': 'AASFSS', // PortfolioItemsController.completeness
   'GET /api/v1/trajectories/{trajectoryId}/progress-notes':         'AASFFS', // ProgressNotesController.list

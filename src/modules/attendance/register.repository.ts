@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
+import { withLatinName } from '../../common/domain/latin-name';
 import { RaisedSignal } from '../signals/signal-evaluation.repository';
 import { RegisterLessonDto, RegisterViewDto } from './dto/register-view.dto';
 import { CheckedEntry } from './register-entries.validator';
@@ -17,6 +18,9 @@ export type SaveOutcome =
   | { outcome: 'not_found' | 'cancelled' | 'in_future' }
   | { outcome: 'minutes_late_too_long'; lessonMinutes: number; entries: number[] }
   | { outcome: 'not_enrolled'; groupCode: string; date: string; entries: number[] };
+
+/** Each line with the learner's Latin name (made here: the SQL functions build the rest). */
+const withLatinNames = <T extends { learners: RegisterViewDto['learners'] }>(view: T): T => ({ ...view, learners: view.learners.map(withLatinName) });
 
 /**
  * The lessons whose register the caller may keep or read: staff any; a teacher only of its own groups
@@ -59,12 +63,12 @@ export class RegisterRepository {
     const cond = lessonScopeSql(scope, params);
     if (!cond) return null;
     const rows = await this.db.query(`SELECT koers_register_view(l.id, $2) AS view FROM lesson l WHERE l.id = $1 AND ${cond}`, params);
-    return rows[0]?.view ?? null;
+    return rows[0]?.view ? withLatinNames(rows[0].view) : null;
   }
 
   async view(m: EntityManager, lessonId: string, tz: string): Promise<RegisterViewDto> {
     const [{ view }] = await m.query(`SELECT koers_register_view($1, $2) AS view`, [lessonId, tz]);
-    return view;
+    return withLatinNames(view);
   }
 
   async enrolled(m: EntityManager, lessonId: string): Promise<EnrolledLearner[]> {
@@ -84,7 +88,7 @@ export class RegisterRepository {
       entries.map((e) => e.minutesLate),
       entries.map((e) => e.absenceReason),
     ]);
-    return result;
+    return result.outcome === 'saved' ? withLatinNames(result) : result;
   }
 
   /** Absence reported in advance: authorised, with its reason, marked as reported in advance. */

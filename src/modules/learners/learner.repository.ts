@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleFields } from '../../common/auth/field-visibility';
 import { Scope } from '../../common/auth/scope';
+import { latinName } from '../../common/domain/latin-name';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort, SortTerm } from '../../common/http/sort';
 import { maskBsn } from './bsn/bsn';
@@ -21,6 +23,9 @@ const SORTS = {
   createdAt: 'l.created_at',
 };
 
+/** Sorts the role may use: never by a field it may not see (the order would tell it). */
+const sortsFor = (scope: Scope): Record<string, string> => visibleFields('learner', scope.role, SORTS);
+
 /** The columns SORTS refers to, for the row sets the page is cut from. */
 const SORT_COLUMNS = 'id, last_name, first_name, learner_number, date_of_birth, intake_date, created_at';
 
@@ -33,11 +38,13 @@ const VIEW_COLUMNS = `l.id, l.learner_number AS "learnerNumber", l.first_name AS
   to_char(l.intake_date, 'YYYY-MM-DD') AS "intakeDate", l.intake_levels AS "intakeLevels",
   l.bsn_last4 AS "bsnLast4", l.user_id AS "userId", l.version, l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
 
-type LearnerRow = Omit<LearnerViewDto, 'bsnMasked'> & { bsnLast4: string | null };
+type LearnerRow = Omit<LearnerViewDto, 'bsnMasked' | 'nameLatin'> & { bsnLast4: string | null };
 
-function toView(row: LearnerRow): LearnerViewDto {
+/** The row as the caller's role may see it (src/common/auth/field-visibility.ts). */
+function toView(row: LearnerRow, scope: Scope): LearnerViewDto {
   const { bsnLast4, ...rest } = row;
-  return { ...rest, bsnMasked: maskBsn(bsnLast4) };
+  const view: LearnerViewDto = { ...rest, nameLatin: latinName(rest.firstName, rest.lastName), bsnMasked: maskBsn(bsnLast4) };
+  return visibleFields('learner', scope.role, view);
 }
 
 @Injectable()
@@ -47,7 +54,7 @@ export class LearnerRepository {
   /** The total and the page in one prepared statement, both filtered by scope in SQL. */
   async findPageInScope(q: LearnerQueryDto, scope: Scope): Promise<Page<LearnerViewDto>> {
     const search = q.search?.trim();
-    if (!search && scope.role === 'municipality' && scope.municipalityId) return this.findMunicipalityPage(q, scope.municipalityId);
+    if (!search && scope.role === 'municipality' && scope.municipalityId) return this.findMunicipalityPage(q, scope);
     const params: unknown[] = [];
     // A teacher's learners are a few hundred: collected from its groups, like a search's matches.
     const collect = Boolean(search) || scope.role === 'teacher';
@@ -59,7 +66,7 @@ export class LearnerRepository {
       where.push(`l.municipality_id = ${municipalityParam}`);
     }
     if (search) where.push(learnerSearchSql(search, params));
-    const sort = parseSort(q.sort, SORTS, 'lastName,firstName');
+    const sort = parseSort(q.sort, sortsFor(scope), 'lastName,firstName');
     const whereSql = where.join(' AND ');
     // A search first collects its (few) matches through the trigram index, once for both the total and the
     // page: walking the name index and filtering would visit most of the table for a rare name.
@@ -69,7 +76,7 @@ export class LearnerRepository {
       // Exact per-municipality counts kept by triggers (src/modules/learners/sql/koers_learner_count_*.sql) instead of counting every row.
       countSql = `SELECT coalesce(sum(c.learners), 0)::int AS total FROM learner_count c${municipalityParam ? ` WHERE c.municipality_id = ${municipalityParam}` : ''}`;
     }
-    return this.queryPage(q, sort, params, countSql, collect ? 'matches l' : 'learner l', collect ? 'TRUE' : whereSql, matches);
+    return this.queryPage(q, scope, sort, params, countSql, collect ? 'matches l' : 'learner l', collect ? 'TRUE' : whereSql, matches);
   }
 
   /**
@@ -78,8 +85,8 @@ export class LearnerRepository {
    * the same rows as learnerScopeSql, without reading a trajectory row. The total is the kept learner_count of
    * the residents plus the (few) others.
    */
-  private findMunicipalityPage(q: LearnerQueryDto, municipalityId: string): Promise<Page<LearnerViewDto>> {
-    const params: unknown[] = [municipalityId];
+  private findMunicipalityPage(q: LearnerQueryDto, scope: Scope): Promise<Page<LearnerViewDto>> {
+    const params: unknown[] = [scope.municipalityId];
     let filter = '';
     if (q.municipalityId) {
       params.push(q.municipalityId);
@@ -93,12 +100,13 @@ export class LearnerRepository {
                    UNION ALL (SELECT ${SORT_COLUMNS} FROM learner WHERE ${others})) l`;
     const countSql = `SELECT ((SELECT coalesce(sum(learners), 0) FROM learner_count WHERE municipality_id = $1::uuid${filter})
                              + (SELECT count(*) FROM learner WHERE ${others}))::int AS total`;
-    return this.queryPage(q, parseSort(q.sort, SORTS, 'lastName,firstName'), params, countSql, from, 'TRUE');
+    return this.queryPage(q, scope, parseSort(q.sort, sortsFor(scope), 'lastName,firstName'), params, countSql, from, 'TRUE');
   }
 
   /** Runs `countSql` and the page of the rows `from` + `where` (the same rows the count covers) in one statement. */
   private async queryPage(
     q: LearnerQueryDto,
+    scope: Scope,
     sort: SortTerm[],
     params: unknown[],
     countSql: string,
@@ -126,13 +134,13 @@ export class LearnerRepository {
       params,
       withSql,
     );
-    return pageOf(rows.map(toView), total, q);
+    return pageOf(rows.map((r) => toView(r, scope)), total, q);
   }
 
   async findOneInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<LearnerViewDto | null> {
     const params: unknown[] = [id];
     const rows: LearnerRow[] = await m.query(`SELECT ${VIEW_COLUMNS} FROM learner l WHERE l.id = $1 AND ${learnerScopeSql(scope, params)}`, params);
-    return rows.length ? toView(rows[0]) : null;
+    return rows.length ? toView(rows[0], scope) : null;
   }
 
   async findIdByBsnHash(hash: string, scope: Scope): Promise<string | null> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleFields } from '../../common/auth/field-visibility';
 import { Scope } from '../../common/auth/scope';
 import { todayIn } from '../../common/domain/calendar';
 import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
@@ -51,13 +52,14 @@ export class ReferralsService {
 
   async list(trajectoryId: string, q: ReferralQueryDto, scope: Scope): Promise<Page<ReferralView>> {
     if (!(await this.referrals.findTrajectoryInScope(trajectoryId, scope))) throw new NotFoundException('Trajectory', trajectoryId);
-    return this.referrals.findPage(trajectoryId, q);
+    const page = await this.referrals.findPage(trajectoryId, q);
+    return { ...page, items: page.items.map((r) => visibleFields('referral', scope.role, r)) };
   }
 
   async get(id: string, scope: Scope, m?: EntityManager): Promise<ReferralView> {
     const r = await this.referrals.findView(id, scope, m);
     if (!r) throw new NotFoundException('Referral', id);
-    return r;
+    return visibleFields('referral', scope.role, r);
   }
 
   create(trajectoryId: string, dto: CreateReferralDto, scope: Scope): Promise<ReferralView> {

@@ -8,7 +8,8 @@ import { UuidPipe } from '../../common/http/uuid-param.pipe';
 import { PlanRevisionPageDto, TrajectoryPlanViewDto, UpdatePlanDto } from './dto/trajectory-plan.dto';
 import { TrajectoryPlanService } from './trajectory-plan.service';
 
-const READERS = ['admin', 'coordinator', 'teacher', 'finance', 'municipality', 'learner'] as const;
+// Finance bills without the plan (DOMAIN.md "Who sees what"); a municipality reads its goals (field rule plan.agreements).
+const READERS = ['admin', 'coordinator', 'teacher', 'municipality', 'learner'] as const;
 
 @ApiTags('progress')
 @ApiBearerAuth()

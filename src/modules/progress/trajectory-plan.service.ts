@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { visibleFields } from '../../common/auth/field-visibility';
 import { Scope } from '../../common/auth/scope';
 import { NotFoundException, StaleVersionException } from '../../common/errors/domain.exception';
 import { Page, PageQueryDto } from '../../common/http/page-query.dto';
@@ -22,12 +23,14 @@ export class TrajectoryPlanService {
 
   async get(trajectoryId: string, scope: Scope): Promise<TrajectoryPlanViewDto> {
     if (!(await this.scopes.findTrajectory(trajectoryId, scope))) throw new NotFoundException('Trajectory', trajectoryId);
-    return (await this.repo.findPlan(trajectoryId)) as TrajectoryPlanViewDto;
+    const view = (await this.repo.findPlan(trajectoryId)) as TrajectoryPlanViewDto;
+    return { ...view, plan: visibleFields('plan', scope.role, view.plan) };
   }
 
   async history(trajectoryId: string, q: PageQueryDto, scope: Scope): Promise<Page<PlanRevisionDto>> {
     if (!(await this.scopes.findTrajectory(trajectoryId, scope))) throw new NotFoundException('Trajectory', trajectoryId);
-    return this.repo.findHistoryPage(trajectoryId, q);
+    const page = await this.repo.findHistoryPage(trajectoryId, q);
+    return { ...page, items: page.items.map((r) => ({ ...r, plan: visibleFields('plan', scope.role, r.plan) })) };
   }
 
   /** Saves the plan with a version check and keeps the saved version as a revision, in one transaction. */

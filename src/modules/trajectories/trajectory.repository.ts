@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { visibleFields } from '../../common/auth/field-visibility';
 import { Scope } from '../../common/auth/scope';
+import { withLatinName } from '../../common/domain/latin-name';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
 import { learnerSearchSql } from '../learners/learner-search';
@@ -50,6 +52,13 @@ const VIEW_FROM = `
     JOIN contract c ON c.id = t.contract_id
     JOIN product p ON p.id = t.product_id`;
 
+/** The row as the caller's role may see it, the plan's parts too (src/common/auth/field-visibility.ts). */
+export function trajectoryView(row: TrajectoryViewDto, scope: Scope): TrajectoryViewDto {
+  const view = visibleFields('trajectory', scope.role, { ...row, learner: withLatinName(row.learner) });
+  if (view.plan) view.plan = visibleFields('plan', scope.role, view.plan);
+  return view;
+}
+
 /** The state a write decides on. */
 export interface TrajectoryState {
   id: string;
@@ -95,13 +104,13 @@ export class TrajectoryRepository {
        ${VIEW_SELECT}, row_number() OVER (ORDER BY ${order}) AS __n ${VIEW_FROM} JOIN page ON page.id = t.id`,
       params,
     );
-    return pageOf(items, total, q);
+    return pageOf(items.map((r) => trajectoryView(r, scope)), total, q);
   }
 
   async findViewInScope(id: string, scope: Scope, m: EntityManager = this.db.manager): Promise<TrajectoryViewDto | null> {
     const params: unknown[] = [id];
     const rows = await m.query(`${VIEW_SELECT} ${VIEW_FROM} WHERE t.id = $1 AND ${trajectoryScopeSql(scope, params)}`, params);
-    return rows[0] ?? null;
+    return rows[0] ? trajectoryView(rows[0], scope) : null;
   }
 
   async findState(m: EntityManager, id: string): Promise<TrajectoryState | null> {

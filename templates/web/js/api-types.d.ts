@@ -2937,33 +2937,55 @@ export interface components {
             total: number;
         };
         LearnerViewDto: {
-            /** @example *****2782 */
+            /**
+             * @description null: no BSN known. Left out (the key is absent) for teacher, finance, municipality: field rule learner.bsn, src/common/auth/field-visibility.ts
+             * @example *****2782
+             */
             bsnMasked?: string | null;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.contact, src/common/auth/field-visibility.ts */
             city?: string | null;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.background, src/common/auth/field-visibility.ts */
             countryOfOrigin?: string | null;
             /** Format: date-time */
             createdAt: string;
-            /** @example 1990-05-17 */
-            dateOfBirth: string;
+            /**
+             * @description Left out (the key is absent) for finance: field rule learner.base, src/common/auth/field-visibility.ts
+             * @example 1990-05-17
+             */
+            dateOfBirth?: string;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.contact, src/common/auth/field-visibility.ts */
             email?: string | null;
             firstName: string;
             id: string;
-            /** @example 2025-01-06 */
-            intakeDate: string;
-            intakeLevels: components["schemas"]["IntakeLevelsDto"];
+            /**
+             * @description Left out (the key is absent) for finance: field rule learner.base, src/common/auth/field-visibility.ts
+             * @example 2025-01-06
+             */
+            intakeDate?: string;
+            /** @description Left out (the key is absent) for finance: field rule learner.base, src/common/auth/field-visibility.ts */
+            intakeLevels?: components["schemas"]["IntakeLevelsDto"];
             lastName: string;
             /** @example L000123 */
             learnerNumber: string;
             /** @description Municipality of residence */
             municipality: components["schemas"]["MunicipalityRefDto"];
             municipalityId: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            nameLatin: string | null;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.background, src/common/auth/field-visibility.ts */
             nativeLanguage?: string | null;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.contact, src/common/auth/field-visibility.ts */
             phone?: string | null;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.contact, src/common/auth/field-visibility.ts */
             postalCode?: string | null;
+            /** @description Left out (the key is absent) for finance, municipality: field rule learner.contact, src/common/auth/field-visibility.ts */
             street?: string | null;
             /** Format: date-time */
             updatedAt: string;
-            /** @description The learner's own login, if any */
+            /** @description The learner's own login, if any. Left out (the key is absent) for teacher, finance, municipality: field rule learner.account, src/common/auth/field-visibility.ts */
             userId?: string | null;
             version: number;
         };
@@ -3233,6 +3255,7 @@ export interface components {
             changedBy: string | null;
             changedByName: string | null;
             id: string;
+            /** @description The agreements: Left out (the key is absent) for finance, municipality: field rule plan.agreements, src/common/auth/field-visibility.ts */
             plan: components["schemas"]["PlanContentDto"];
             trajectoryId: string;
             /** @description Trajectory version this plan was saved as */
@@ -3406,7 +3429,7 @@ export interface components {
             plannedDate: string;
             /** @enum {string} */
             reasonKind: "wish" | "need" | "ability";
-            /** @description The integration agreement's text for that wish, need or ability */
+            /** @description The integration agreement's text for that wish, need or ability. Left out (the key is absent) for finance, municipality: field rule referral.integration, src/common/auth/field-visibility.ts */
             reasonText?: string | null;
             /** @enum {string} */
             reasonTheme: "sport" | "culture" | "religion" | "work" | "housing" | "neighbourhood";
@@ -3458,6 +3481,11 @@ export interface components {
             /** Format: uuid */
             learnerId: string;
             learnerNumber: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            nameLatin: string | null;
             /** @description null: nothing recorded yet */
             record?: components["schemas"]["AttendanceRecordViewDto"] | null;
             /** Format: uuid */
@@ -4051,6 +4079,11 @@ export interface components {
             lastName: string;
             /** @example L2025-0001 */
             learnerNumber: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            nameLatin: string | null;
         };
         TrajectoryPageDto: {
             items: components["schemas"]["TrajectoryViewDto"][];
@@ -4063,6 +4096,7 @@ export interface components {
             goals?: components["schemas"]["CompetenceGoalsDto"];
         };
         TrajectoryPlanViewDto: {
+            /** @description The agreements: Left out (the key is absent) for finance, municipality: field rule plan.agreements, src/common/auth/field-visibility.ts */
             plan: components["schemas"]["PlanContentDto"];
             trajectoryId: string;
             /** @description Current trajectory version; send it back with PUT */
@@ -4096,14 +4130,16 @@ export interface components {
             contractId: string;
             /** Format: date-time */
             createdAt: string;
-            dropoutNote: string | null;
+            /** @description Left out (the key is absent) for finance: field rule trajectory.dropoutNote, src/common/auth/field-visibility.ts */
+            dropoutNote?: string | null;
             /** @enum {string|null} */
             dropoutReason: "moved" | "exemption" | "route_switch" | "ended_by_municipality" | "deceased" | "health_pregnancy" | "care_duties" | "work_conflict" | "motivation_absence" | "no_show" | "level_mismatch" | "other" | null;
             /** Format: date */
             endDate: string | null;
             /** Format: uuid */
             id: string;
-            integrationAgreement: components["schemas"]["IntegrationAgreementDto"];
+            /** @description Left out (the key is absent) for finance, municipality: field rule trajectory.integration, src/common/auth/field-visibility.ts */
+            integrationAgreement?: components["schemas"]["IntegrationAgreementDto"];
             learner: components["schemas"]["TrajectoryLearnerRefDto"];
             /** Format: uuid */
             learnerId: string;
@@ -4114,7 +4150,8 @@ export interface components {
             municipalityId: string;
             /** Format: date */
             pipDate: string | null;
-            plan: components["schemas"]["TrajectoryPlanDto"];
+            /** @description Left out (the key is absent) for finance: field rule trajectory.plan, src/common/auth/field-visibility.ts. Its agreements: Left out (the key is absent) for finance, municipality: field rule plan.agreements, src/common/auth/field-visibility.ts */
+            plan?: components["schemas"]["TrajectoryPlanDto"];
             /** Format: date */
             plannedEndDate: string;
             product: components["schemas"]["TrajectoryProductRefDto"];
@@ -4124,7 +4161,8 @@ export interface components {
             startDate: string;
             /** @enum {string} */
             status: "planned" | "active" | "suspended" | "completed" | "dropped_out";
-            targetLevels: {
+            /** @description Left out (the key is absent) for finance: field rule trajectory.targets, src/common/auth/field-visibility.ts */
+            targetLevels?: {
                 [key: string]: string;
             } & components["schemas"]["TargetLevelsDto"];
             /**

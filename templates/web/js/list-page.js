@@ -6,7 +6,8 @@ import { $app, bindRowLinks, setTitle } from './ui.js';
 
 /**
  * @template T
- * @typedef {{ label: string, sort?: string, render: (item: T) => import('./html.js').Value }} Column
+ * key: the column is shown only when the answer carries that field (which fields a role gets is the API's field rule).
+ * @typedef {{ label: string, sort?: string, key?: string, render: (item: T) => import('./html.js').Value }} Column
  */
 
 /**
@@ -17,7 +18,7 @@ import { $app, bindRowLinks, setTitle } from './ui.js';
  *   params: URLSearchParams, empty?: string, defaults?: Record<string, string>, intro?: import('./html.js').Value,
  *   after?: (data: import('./types.js').Page<T>) => unknown }} opts
  */
-export async function listPage({ title, path, columns, filters = '', rowHref, params, empty = 'Niets gevonden.', defaults = {}, intro = '', after }) {
+export async function listPage({ title, path, columns: allColumns, filters = '', rowHref, params, empty = 'Niets gevonden.', defaults = {}, intro = '', after }) {
   setTitle(title);
   const q = new URLSearchParams(params);
   Object.entries(defaults).forEach(([k, v]) => !q.has(k) && q.set(k, v));
@@ -26,6 +27,7 @@ export async function listPage({ title, path, columns, filters = '', rowHref, pa
   const apiQ = new URLSearchParams();
   q.forEach((v, k) => v !== '' && apiQ.set(k, v));
   const data = /** @type {import('./types.js').Page<T>} */ (await api(`${path}?${apiQ}`));
+  const columns = allColumns.filter((c) => !c.key || data.items.some((it) => c.key in /** @type {object} */ (it)));
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const sort = q.get('sort') || '';
   const head = columns.map((c) => {

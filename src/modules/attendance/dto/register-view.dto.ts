@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiNameLatin } from '../../../common/domain/latin-name';
 
 export class RegisterLessonDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -31,6 +32,7 @@ export class RegisterLineDto {
   @ApiProperty() learnerNumber: string;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
+  @ApiNameLatin() nameLatin: string | null;
   @ApiPropertyOptional({ type: AttendanceRecordViewDto, nullable: true, description: 'null: nothing recorded yet' })
   record: AttendanceRecordViewDto | null;
 }

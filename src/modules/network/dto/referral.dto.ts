@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { fieldNote } from '../../../common/auth/field-visibility';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { IsOptionalNotNull } from '../../trajectories/trajectory-dates';
@@ -98,8 +99,8 @@ export class ReferralView {
   @ApiProperty() partnerName: string;
   @ApiProperty({ enum: ['wish', 'need', 'ability'] }) reasonKind: string;
   @ApiProperty({ enum: NETWORK_THEMES }) reasonTheme: string;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The integration agreement\'s text for that wish, need or ability' })
-  reasonText: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: `The integration agreement's text for that wish, need or ability. ${fieldNote('referral.integration')}` })
+  reasonText?: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ format: 'date' }) plannedDate: string;
   @ApiProperty({ enum: REFERRAL_STATUSES }) status: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { fieldNote } from '../../../common/auth/field-visibility';
 
 const GOAL_MAX = 4000;
 
@@ -47,14 +48,14 @@ export class UpdatePlanDto {
 export class TrajectoryPlanViewDto {
   trajectoryId: string;
   @ApiProperty({ description: 'Current trajectory version; send it back with PUT' }) version: number;
-  @ApiProperty({ type: PlanContentDto }) plan: PlanContentDto;
+  @ApiProperty({ type: PlanContentDto, description: `The agreements: ${fieldNote('plan.agreements')}` }) plan: PlanContentDto;
 }
 
 export class PlanRevisionDto {
   id: string;
   trajectoryId: string;
   @ApiProperty({ description: 'Trajectory version this plan was saved as' }) trajectoryVersion: number;
-  @ApiProperty({ type: PlanContentDto }) plan: PlanContentDto;
+  @ApiProperty({ type: PlanContentDto, description: `The agreements: ${fieldNote('plan.agreements')}` }) plan: PlanContentDto;
   changedBy: string | null;
   changedByName: string | null;
   changedAt: Date;

@@ -1,13 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { fieldNote } from '../../../common/auth/field-visibility';
 import { DROPOUT_REASONS, LEGAL_REGIMES, TRAJECTORY_STATUSES } from '../../../common/domain/vocabulary';
 import { IntegrationAgreementDto, TargetLevelsDto, TrajectoryPlanDto } from './trajectory-parts.dto';
 import { MunicipalityRefDto } from '../../municipalities/dto/municipality-ref.dto';
+import { ApiNameLatin } from '../../../common/domain/latin-name';
 
 export class TrajectoryLearnerRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'L2025-0001' }) learnerNumber: string;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
+  @ApiNameLatin() nameLatin: string | null;
 }
 
 export class TrajectoryProductRefDto {
@@ -45,11 +48,12 @@ export class TrajectoryViewDto {
   })
   termEndDate: string | null;
   @ApiProperty() contractedHours: number;
-  @ApiProperty({ type: TargetLevelsDto }) targetLevels: Record<string, string>;
-  @ApiProperty({ type: TrajectoryPlanDto }) plan: TrajectoryPlanDto;
-  @ApiProperty({ type: IntegrationAgreementDto }) integrationAgreement: IntegrationAgreementDto;
+  @ApiPropertyOptional({ type: TargetLevelsDto, description: fieldNote('trajectory.targets') }) targetLevels?: Record<string, string>;
+  @ApiPropertyOptional({ type: TrajectoryPlanDto, description: `${fieldNote('trajectory.plan')}. Its agreements: ${fieldNote('plan.agreements')}` })
+  plan?: TrajectoryPlanDto;
+  @ApiPropertyOptional({ type: IntegrationAgreementDto, description: fieldNote('trajectory.integration') }) integrationAgreement?: IntegrationAgreementDto;
   @ApiProperty({ enum: DROPOUT_REASONS, nullable: true, type: String }) dropoutReason: string | null;
-  @ApiProperty({ nullable: true, type: String }) dropoutNote: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: fieldNote('trajectory.dropoutNote') }) dropoutNote?: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

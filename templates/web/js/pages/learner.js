@@ -36,17 +36,19 @@ export async function learnerPage(id) {
   setTitle(name);
   const canReveal = isRole('admin', 'coordinator') && l.bsnMasked;
   const address = [l.street, [l.postalCode, l.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  // A field the API leaves out for this role (its field rule) is not shown at all, not shown empty.
+  const has = (/** @type {keyof Learner} */ k) => k in l;
   mount($app, html`<p class="crumbs">${isRole('learner') ? '' : link('#/learners', '← Deelnemers')}</p>
     <h1>${name} <span class="badge">${l.learnerNumber}</span></h1>
     <div class="grid"><section class="card"><h2>Gegevens</h2><dl>
       <dt>Deelnemernummer</dt><dd>${l.learnerNumber}</dd>
-      <dt>Geboortedatum</dt><dd>${or(fmtDate(l.dateOfBirth))}</dd>
-      <dt>BSN</dt><dd><span id="bsn">${or(l.bsnMasked, 'niet bekend')}</span> ${canReveal ? html`<button class="secondary small" id="reveal" type="button">Toon BSN</button>` : ''}</dd>
+      ${has('dateOfBirth') ? html`<dt>Geboortedatum</dt><dd>${or(fmtDate(l.dateOfBirth))}</dd>` : ''}
+      ${has('bsnMasked') ? html`<dt>BSN</dt><dd><span id="bsn">${or(l.bsnMasked, 'niet bekend')}</span> ${canReveal ? html`<button class="secondary small" id="reveal" type="button">Toon BSN</button>` : ''}</dd>` : ''}
       <dt>Gemeente</dt><dd>${or(names[l.municipalityId] || l.municipality?.name)}</dd>
-      <dt>Adres</dt><dd>${or(address)}</dd>
-      <dt>E-mail</dt><dd>${or(l.email)}</dd><dt>Telefoon</dt><dd>${or(l.phone)}</dd>
-      <dt>Land van herkomst</dt><dd>${or(l.countryOfOrigin)}</dd><dt>Moedertaal</dt><dd>${or(l.nativeLanguage)}</dd>
-      <dt>Instroomdatum</dt><dd>${or(fmtDate(l.intakeDate))}</dd></dl></section>
+      ${has('countryOfOrigin') ? html`<dt>Land van herkomst</dt><dd>${or(l.countryOfOrigin)}</dd><dt>Moedertaal</dt><dd>${or(l.nativeLanguage)}</dd>` : ''}
+      ${has('intakeDate') ? html`<dt>Instroomdatum</dt><dd>${or(fmtDate(l.intakeDate))}</dd>` : ''}</dl>
+      ${has('email') ? html`<div id="contact"><h3>Contactgegevens</h3><dl><dt>Adres</dt><dd>${or(address)}</dd>
+        <dt>E-mail</dt><dd>${or(l.email)}</dd><dt>Telefoon</dt><dd>${or(l.phone)}</dd></dl></div>` : ''}</section>
     <section class="card"><h2>Niveaus</h2>${levelsTable(levels, l.intakeLevels)}</section></div>
     <section class="card"><h2>Trajecten</h2>${trajectoryTable(trajectories.items)}
       ${isRole('admin', 'coordinator') && !trajectories.items.some((t) => ['planned', 'active', 'suspended'].includes(t.status)) ? html`<p><a class="button" href="#/learners/${id}/trajectories/new">Nieuw traject</a></p>` : ''}</section>`);

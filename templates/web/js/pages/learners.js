@@ -16,12 +16,13 @@ export async function learnersPage(params) {
   /** @type {import('../list-page.js').Column<import('../types.js').Learner>[]} */
   const columns = [
     { label: 'Nummer', sort: 'learnerNumber', render: (l) => l.learnerNumber },
-    { label: 'Achternaam', sort: 'lastName', render: (l) => link(`#/learners/${l.id}`, l.lastName) },
+    // A Cyrillic name also in Latin letters, so everyone can read it and find it again.
+    { label: 'Achternaam', sort: 'lastName', render: (l) => html`${link(`#/learners/${l.id}`, l.lastName)}${l.nameLatin ? html` <span class="muted latin">(${l.nameLatin})</span>` : ''}` },
     { label: 'Voornaam', sort: 'firstName', render: (l) => l.firstName },
-    { label: 'Geboortedatum', sort: 'dateOfBirth', render: (l) => fmtDate(l.dateOfBirth) },
-    { label: 'Gemeente', render: (l) => or(names[l.municipalityId] || l.municipality?.name || l.city) },
-    { label: 'BSN', render: (l) => or(l.bsnMasked) },
-    { label: 'Instroomdatum', sort: 'intakeDate', render: (l) => or(fmtDate(l.intakeDate)) },
+    { label: 'Geboortedatum', sort: 'dateOfBirth', key: 'dateOfBirth', render: (l) => fmtDate(l.dateOfBirth) },
+    { label: 'Gemeente', render: (l) => or(names[l.municipalityId] || l.municipality?.name) },
+    { label: 'BSN', key: 'bsnMasked', render: (l) => or(l.bsnMasked) },
+    { label: 'Instroomdatum', sort: 'intakeDate', key: 'intakeDate', render: (l) => or(fmtDate(l.intakeDate)) },
   ];
   return listPage({
     title: 'Deelnemers', path: '/learners', params, filters, columns,

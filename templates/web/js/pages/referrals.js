@@ -62,7 +62,7 @@ export async function referralsSection(section, t, onChange) {
   const reasons = Object.entries({ wish: 'wishes', need: 'needs', ability: 'abilities' }).flatMap(([k, key]) => Object.keys(ia[key] || {}).map((theme) => ({ k, theme, text: ia[key][theme] })));
   mount(section, html`<h2>Koppelingen met het netwerk</h2>
     ${page.items.length ? page.items.map((r) => html`<div class="referral" data-id="${r.id}"><h3>${r.partnerName} <span class="sub">${REFERRAL_NL[r.status] || r.status}</span></h3>
-      <p>${REASON_NL[r.reasonKind]} ${THEME_NL[r.reasonTheme] || r.reasonTheme}: ${or(r.reasonText)} · gepland ${fmtDate(r.plannedDate)}
+      <p>${REASON_NL[r.reasonKind]} ${THEME_NL[r.reasonTheme] || r.reasonTheme}${r.reasonText === undefined ? '' : `: ${or(r.reasonText)}`} · gepland ${fmtDate(r.plannedDate)}
       ${r.firstContactDate ? ` · eerste contact ${fmtDate(r.firstContactDate)} (${r.accompaniedBy ? `begeleid door ${r.accompaniedBy.name}` : 'niet begeleid'})` : ''}
       ${r.participationMinutes ? ` · ${fmtHours(r.participationMinutes)} uur deelname` : ''}${r.outcomeReason ? ` · ${r.outcomeReason}` : ''}</p>
       ${entriesTable(hours[r.id], canWrite)}

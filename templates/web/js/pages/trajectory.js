@@ -58,6 +58,7 @@ export async function trajectoryPage(id, { mine = false } = {}) {
   const targets = Object.entries(t.targetLevels || {}).map(([k, v]) => `${SKILL_NL[k] || k}: ${v === 'pass' ? 'behalen' : v}`).join(', ');
   /** @type {Partial<import('../types.js').Schemas['IntegrationAgreementDto']>} */
   const ia = t.integrationAgreement || {};
+  // The API leaves out what the role may not see (its field rule): finance gets no plan, a municipality its goals only.
   mount($app, html`${mine ? '' : html`<p class="crumbs">${link('#/trajectories', '← Trajecten')}</p>`}
     <h1>${mine ? 'Mijn traject' : `Traject van ${learner}`} <span class="sub">${t.product?.name || ''}</span> ${statusBadge(t.status)}</h1>
     ${mine ? '' : html`<section class="card" id="tr-actions" hidden></section>`}
@@ -73,13 +74,13 @@ export async function trajectoryPage(id, { mine = false } = {}) {
       ${t.termEndDate ? html`<dt>Inburgeringstermijn eindigt</dt><dd>${fmtDate(t.termEndDate)}</dd>` : ''}
       <dt>Gecontracteerde uren</dt><dd>${or(t.contractedHours)}</dd>
       ${t.dropoutReason ? html`<dt>Reden van uitval</dt><dd>${DROPOUT_NL[t.dropoutReason] || t.dropoutReason}${t.dropoutNote ? ` — ${t.dropoutNote}` : ''}</dd>` : ''}
-      <dt>Streefniveaus</dt><dd>${targets || dash}</dd></dl>
+      ${t.targetLevels === undefined ? '' : html`<dt>Streefniveaus</dt><dd>${targets || dash}</dd>`}</dl>
       ${!mine && ['admin', 'coordinator', 'finance', 'municipality'].some((r) => isRole(r)) ? html`<p>${link(`#/trajectories/${id}/settlement`, 'Facturering (mijlpalen en uren)')}</p>` : ''}</section>
     <section class="card" id="tr-attendance"><h2>Aanwezigheid</h2>${attendanceSummary(att)}</section></div>
     ${mine ? html`<section class="card"><h2>Mijn niveaus</h2>${levelsTable(levels)}</section>` : ''}
-    <div class="grid"><section class="card"><h2>Trajectplan</h2><h3>Doelen per domein</h3>${domainList(t.plan?.goals)}
-      <h3>Afspraken</h3><p>${or(t.plan?.agreements)}</p></section>
-    ${t.integrationAgreement === undefined ? '' : html`<section class="card"><h2>Integratieafspraken</h2><h3>Wensen</h3>${domainList(ia.wishes)}<h3>Behoeften</h3>${domainList(ia.needs)}<h3>Mogelijkheden</h3>${domainList(ia.abilities)}</section>`}</div>
+    <div class="grid">${t.plan === undefined ? '' : html`<section class="card" id="plan"><h2>Trajectplan</h2><h3>Doelen per domein</h3>${domainList(t.plan.goals)}
+      ${t.plan.agreements ? html`<h3>Afspraken</h3><p>${t.plan.agreements}</p>` : ''}</section>`}
+    ${t.integrationAgreement === undefined ? '' : html`<section class="card" id="integration-agreement"><h2>Integratieafspraken</h2><h3>Wensen</h3>${domainList(ia.wishes)}<h3>Behoeften</h3>${domainList(ia.needs)}<h3>Mogelijkheden</h3>${domainList(ia.abilities)}</section>`}</div>
     ${mine ? '' : html`<section class="card" id="tr-edit" hidden></section>`}
     ${signals ? html`<section class="card"><h2>Verzuimsignalen</h2>${signalsTable(signals.items)}</section>` : ''}
     ${isRole('finance') ? '' : html`<section class="card" id="referrals"><h2>Koppelingen met het netwerk</h2><p>Laden…</p></section>`}
