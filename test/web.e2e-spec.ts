@@ -132,7 +132,7 @@ describe('web pages in a real browser (e2e)', () => {
     await page.close();
   });
 
-  it('a learner’s BSN is masked; only a coordinator gets “Toon BSN”, a teacher and a municipality do not', async () => {
+  it('a learner’s BSN is masked; only a coordinator gets “Toon BSN”; a municipality and finance see no BSN at all', async () => {
     const coord = await createUser(t, 'coordinator');
     const bsn = randomBsn();
     const res = await t.http.post('/api/v1/learners').set('Authorization', coord.auth)
@@ -159,7 +159,10 @@ describe('web pages in a real browser (e2e)', () => {
     await login(page2, muni, 'Deelnemers');
     expect(await navLinks(page2)).toEqual(['Deelnemers', 'Trajecten', 'Verzuimsignalen', 'SPIL-rapportage', 'Afrekeningen', 'Netwerk', 'Mijn documenten']);
     await page2.goto(`${base}/#/learners/${learnerId}`);
-    await page2.getByText(`*****${bsn.slice(-4)}`).waitFor();
+    // DOMAIN.md "Who sees what": never a BSN, not even masked (src/common/auth/field-visibility.ts).
+    await page2.getByRole('heading', { name: /Dilnoza Yusupova/ }).waitFor();
+    expect(await page2.getByText(`*****${bsn.slice(-4)}`).count()).toBe(0);
+    expect(await page2.locator('dt', { hasText: 'BSN' }).count()).toBe(0);
     expect(await page2.getByRole('button', { name: 'Toon BSN' }).count()).toBe(0);
     await page2.close();
 
@@ -168,7 +171,9 @@ describe('web pages in a real browser (e2e)', () => {
     await login(page3, finance, 'Deelnemers');
     expect(await navLinks(page3)).toEqual(['Deelnemers', 'Trajecten', 'Afrekeningen', 'Mijn documenten']);
     await page3.goto(`${base}/#/learners/${learnerId}`);
-    await page3.getByText(`*****${bsn.slice(-4)}`).waitFor();
+    await page3.getByRole('heading', { name: /Dilnoza Yusupova/ }).waitFor();
+    expect(await page3.getByText(`*****${bsn.slice(-4)}`).count()).toBe(0);
+    expect(await page3.locator('dt', { hasText: 'BSN' }).count()).toBe(0);
     expect(await page3.getByRole('button', { name: 'Toon BSN' }).count()).toBe(0);
     // A page the role may not use sends it home instead of showing an error.
     await page3.goto(`${base}/#/lessons`);
