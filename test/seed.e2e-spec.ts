@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { DataSource } from 'typeorm';
+import { CertificateFactsRepository } from '../src/modules/certificates/certificate-facts.repository';
 import { LocalDiskStorage } from '../src/common/storage/local-disk.storage';
 import { extensionForContentType, sniffFileType } from '../src/modules/portfolio/evidence/file-type-sniffer';
 import { AppConfig, loadEnvironment } from '../src/config/app-config';
@@ -57,6 +58,11 @@ describe('demo data loader (seed:demo)', () => {
     expect(c.progress_note).toBeGreaterThan(0);
     expect(c.portfolio_item).toBeGreaterThan(0);
     expect(c.portfolio_evidence).toBeGreaterThan(c.portfolio_item / 2);
+    expect(c.certificate).toBeGreaterThan(100);
+    expect(c.network_partner).toBeGreaterThanOrEqual(14 * 4);
+    expect(c.volunteer).toBeGreaterThanOrEqual(14 * 2);
+    expect(c.referral).toBeGreaterThan(100);
+    expect(c.participation_entry).toBeGreaterThan(500);
   });
 
   it('writes names in Cyrillic and Latin with diacritics, with a folded search text', async () => {
@@ -267,11 +273,12 @@ describe('demo data loader (seed:demo)', () => {
         (SELECT count(*)::int FROM progress_note n WHERE n.trajectory_id = t.id) AS notes,
         (SELECT count(*)::int FROM portfolio_item p WHERE p.trajectory_id = t.id) AS portfolio,
         (SELECT count(*)::int FROM absence_signal g WHERE g.trajectory_id = t.id) AS signals,
-        (SELECT count(*)::int FROM settlement_line sl WHERE sl.trajectory_id = t.id) AS lines
+        (SELECT count(*)::int FROM settlement_line sl WHERE sl.trajectory_id = t.id) AS lines,
+        (SELECT count(*)::int FROM certificate c WHERE c.trajectory_id = t.id) AS certificates
       FROM trajectory t WHERE t.dropout_reason = 'no_show'`);
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const { id: _id, ...r } of rows) {
-      expect(r).toEqual({ never_active: true, attendance: 0, enrolments: 0, assessments: 0, notes: 0, portfolio: 0, signals: 0, lines: 0 });
+      expect(r).toEqual({ never_active: true, attendance: 0, enrolments: 0, assessments: 0, notes: 0, portfolio: 0, signals: 0, lines: 0, certificates: 0 });
     }
     // Every other dropout was active once (the no-show is the only kind that drops out from planned here).
     const [others] = await db.query(`SELECT count(*)::int AS n FROM trajectory WHERE never_active AND dropout_reason IS DISTINCT FROM 'no_show'`);
@@ -290,6 +297,14 @@ describe('demo data loader (seed:demo)', () => {
         FROM portfolio_item`);
       expect(v).toEqual({ statuses: ['approved', 'draft', 'needs_revision', 'submitted'], resubmitted: v.resubmitted, bad_submitted: 0, bad_review: 0, revision_without_feedback: 0, bad_created: 0 });
       expect(v.resubmitted).toBeGreaterThan(0);
+      // Reviews happened while the trajectory ran (an ended one is read-only); evidence was there before submitting.
+      const [order] = await db.query(`SELECT
+        (SELECT count(*)::int FROM portfolio_item i JOIN trajectory t ON t.id = i.trajectory_id
+          WHERE (i.reviewed_at AT TIME ZONE 'Europe/Amsterdam')::date > t.end_date OR i.created_at::date < t.start_date) AS outside_trajectory,
+        (SELECT count(*)::int FROM portfolio_evidence e JOIN portfolio_item i ON i.id = e.item_id
+          WHERE e.created_at > i.submitted_at OR e.created_at < i.created_at) AS evidence_order,
+        (SELECT count(*)::int FROM portfolio_item i WHERE i.submitted_at > now() OR i.reviewed_at > now()) AS future`);
+      expect(order).toEqual({ outside_trajectory: 0, evidence_order: 0, future: 0 });
       const own = await db.query(`SELECT DISTINCT i.status FROM portfolio_item i JOIN trajectory t ON t.id = i.trajectory_id JOIN learner l ON l.id = t.learner_id
         JOIN app_user u ON u.id = l.user_id WHERE u.email = 'learner@koers.test' ORDER BY 1`);
       expect(own.map((r: { status: string }) => r.status)).toEqual(['approved', 'draft', 'needs_revision', 'submitted']);
@@ -321,6 +336,146 @@ describe('demo data loader (seed:demo)', () => {
     });
   });
 
+  it('issues certificates as the rules allow: a completion and a level certificate per completed trajectory, numbered gap-free in order of issue', async () => {
+    const [v] = await db.query(`SELECT
+      (SELECT count(*)::int FROM trajectory t WHERE t.status = 'completed' AND NOT EXISTS (SELECT 1 FROM certificate c
+         WHERE c.trajectory_id = t.id AND c.kind = 'completion' AND c.revoked_at IS NULL AND c.issue_date >= t.end_date)) AS completed_without,
+      (SELECT count(*)::int FROM certificate c JOIN trajectory t ON t.id = c.trajectory_id WHERE c.kind = 'completion' AND t.status <> 'completed') AS completion_not_completed,
+      (SELECT count(*)::int FROM certificate c JOIN trajectory t ON t.id = c.trajectory_id WHERE t.never_active) AS no_show,
+      (SELECT count(*)::int FROM certificate WHERE issue_date > $1::date) AS future,
+      (SELECT count(*)::int FROM certificate WHERE revoked_at IS NOT NULL AND revocation_reason <> '') AS revoked,
+      (SELECT array_agg(DISTINCT kind ORDER BY kind) FROM certificate) AS kinds,
+      (SELECT count(*)::int FROM certificate c JOIN learner l ON l.id = c.learner_id JOIN app_user u ON u.id = l.user_id WHERE u.email = 'learner@koers.test') AS own`, [TODAY]);
+    expect(v).toEqual({ completed_without: 0, completion_not_completed: 0, no_show: 0, future: 0, revoked: 1, kinds: ['completion', 'level', 'participation'], own: 1 });
+    // Numbers: CERT-YYYY-NNNNNN, 1..n per year without gaps, rising with the issue date; the counter holds n.
+    const numbers: Array<{ year: number; seq: number; number: string; issue_date: string }> = await db.query(
+      `SELECT year, seq, number, to_char(issue_date, 'YYYY-MM-DD') AS issue_date FROM certificate ORDER BY year, seq`);
+    const [counter] = await db.query(`SELECT last_number FROM certificate_counter WHERE year = 2026`);
+    expect(numbers.filter((c) => c.year === 2026).map((c) => c.seq)).toEqual(Array.from({ length: counter.last_number }, (_, i) => i + 1));
+    for (let i = 0; i < numbers.length; i++) {
+      expect(numbers[i].number).toBe(`CERT-${numbers[i].year}-${String(numbers[i].seq).padStart(6, '0')}`);
+      if (i) expect(numbers[i].issue_date >= numbers[i - 1].issue_date).toBe(true);
+    }
+    // The facts are those of the issue day: levels reached by then, hours attended in the period.
+    const facts = new CertificateFactsRepository();
+    const certs: Array<{ kind: string; learner_id: string; trajectory_id: string; issue_date: string; period_from: string; period_to: string; facts: { levels?: unknown; hours?: unknown } }> = await db.query(
+      `SELECT kind, learner_id, trajectory_id, to_char(issue_date, 'YYYY-MM-DD') AS issue_date, to_char(period_from, 'YYYY-MM-DD') AS period_from,
+              to_char(period_to, 'YYYY-MM-DD') AS period_to, facts FROM certificate WHERE kind <> 'completion'`);
+    for (const c of certs) {
+      if (c.kind === 'level') expect(c.facts.levels).toEqual((await facts.levelsAt(db.manager, [c.learner_id], c.issue_date)).get(c.learner_id));
+      else {
+        const h = (await facts.hours(db.manager, [{ trajectoryId: c.trajectory_id, from: c.period_from, to: c.period_to }])).get(c.trajectory_id)!;
+        expect(c.facts.hours).toEqual(h);
+        expect(h.physicalMinutes + h.onlineMinutes).toBeGreaterThan(0);
+        expect(c.period_to < c.issue_date).toBe(true);
+      }
+    }
+  });
+
+  it("gives the term worklist learners whose Wi2021 term ends within six months (or has just passed), from their first PIP date", async () => {
+    const [v] = await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE w.term_end < $1::date)::int AS overdue FROM (
+        SELECT koers_wi2021_term_end('wi2021', (SELECT min(t1.pip_date) FROM trajectory t1 WHERE t1.learner_id = t.learner_id AND t1.legal_regime = 'wi2021')) AS term_end
+          FROM trajectory t WHERE t.legal_regime = 'wi2021' AND t.status IN ('planned', 'active', 'suspended')) w
+       WHERE w.term_end <= $1::date + interval '6 months'`, [TODAY]);
+    expect(v.n).toBeGreaterThanOrEqual(8);
+    const [order] = await db.query(`SELECT count(*)::int AS n FROM trajectory WHERE pip_date > start_date`);
+    expect(order.n).toBe(0);
+  });
+
+  it('has absences reported in advance for coming lessons, one of them by the learner login', async () => {
+    const [v] = await db.query(`SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE l.learner_number = 'D000001')::int AS own
+      FROM attendance_record a JOIN learner l ON l.id = a.learner_id
+     WHERE a.reported_in_advance AND a.status = 'absent_authorised' AND a.lesson_date > $1::date`, [TODAY]);
+    expect(v.n).toBeGreaterThan(5);
+    expect(v.own).toBe(1);
+  });
+
+  describe('network (netwerkpartners, vrijwilligers, koppelingen)', () => {
+    it('has partners of every kind in every municipality, every theme in Enschede, and two no longer active', async () => {
+      const [v] = await db.query(`SELECT
+        (SELECT count(DISTINCT municipality_id)::int FROM network_partner) AS municipalities,
+        (SELECT min(n)::int FROM (SELECT count(*) AS n FROM network_partner GROUP BY municipality_id) x) AS fewest,
+        (SELECT array_agg(DISTINCT kind ORDER BY kind) FROM network_partner) AS kinds,
+        (SELECT array_agg(DISTINCT t ORDER BY t) FROM network_partner p JOIN municipality m ON m.id = p.municipality_id, unnest(p.themes) t
+          WHERE m.cbs_code = 'GM0153') AS enschede_themes,
+        (SELECT count(*)::int FROM network_partner WHERE NOT active) AS inactive,
+        (SELECT count(*)::int FROM network_partner WHERE contact_name IS NULL OR address IS NULL) AS no_contact`);
+      expect(v).toEqual({
+        municipalities: 14, fewest: v.fewest, inactive: 2, no_contact: 0,
+        kinds: ['employer', 'library', 'neighbourhood_team', 'other', 'religious_community', 'sport_club', 'volunteer_organisation', 'welfare_organisation'],
+        enschede_themes: ['culture', 'housing', 'neighbourhood', 'religion', 'sport', 'work'],
+      });
+      expect(v.fewest).toBeGreaterThanOrEqual(4);
+    });
+
+    it('has volunteers in every municipality with VOG dates: most valid, some expiring within 60 days (Enschede too), some expired, one without', async () => {
+      const [v] = await db.query(`SELECT
+        (SELECT count(DISTINCT municipality_id)::int FROM volunteer) AS municipalities,
+        count(*) FILTER (WHERE koers_vog_expiry(vog_date) >= $1::date AND koers_vog_expiry(vog_date) < $1::date + 60)::int AS expiring,
+        count(*) FILTER (WHERE koers_vog_expiry(vog_date) >= $1::date AND koers_vog_expiry(vog_date) < $1::date + 60 AND m.cbs_code = 'GM0153')::int AS expiring_enschede,
+        count(*) FILTER (WHERE koers_vog_expiry(vog_date) < $1::date)::int AS expired,
+        count(*) FILTER (WHERE vog_date IS NULL)::int AS without,
+        count(*) FILTER (WHERE vog_date > $1::date)::int AS future,
+        count(*) FILTER (WHERE p.id IS NOT NULL AND p.municipality_id <> v.municipality_id)::int AS wrong_municipality,
+        count(*) FILTER (WHERE p.id IS NOT NULL)::int AS with_partner, count(*)::int AS n
+        FROM volunteer v JOIN municipality m ON m.id = v.municipality_id LEFT JOIN network_partner p ON p.id = v.partner_id`, [TODAY]);
+      expect(v).toMatchObject({ municipalities: 14, expiring_enschede: 1, without: 1, future: 0, wrong_municipality: 0 });
+      expect(v.expiring).toBeGreaterThanOrEqual(3);
+      expect(v.expiring).toBeLessThanOrEqual(5);
+      expect(v.expired).toBeGreaterThanOrEqual(1);
+      expect(v.with_partner / v.n).toBeGreaterThan(0.5);
+    });
+
+    it('refers learners to partners of their own municipality for a reason in their integration agreement, in every status, mostly accompanied', async () => {
+      const [v] = await db.query(`SELECT
+        count(*) FILTER (WHERE p.municipality_id <> t.municipality_id)::int AS other_municipality,
+        count(*) FILTER (WHERE coalesce(t.integration_agreement -> (CASE r.reason_kind WHEN 'wish' THEN 'wishes' WHEN 'need' THEN 'needs' ELSE 'abilities' END)
+                                 ->> r.reason_theme, '') = '')::int AS reason_missing,
+        count(*) FILTER (WHERE NOT r.reason_theme = ANY(p.themes))::int AS off_theme,
+        count(*) FILTER (WHERE r.accompanied_by_volunteer_id IS NOT NULL AND NOT (vo.vog_date <= r.first_contact_date AND r.first_contact_date < koers_vog_expiry(vo.vog_date)))::int AS vog_invalid,
+        count(*) FILTER (WHERE vo.id IS NOT NULL AND vo.municipality_id <> t.municipality_id)::int AS volunteer_elsewhere,
+        count(*) FILTER (WHERE r.planned_date < t.start_date OR r.first_contact_date < r.planned_date OR r.participating_from < r.first_contact_date
+                            OR r.first_contact_date > least($1::date, t.end_date) OR r.end_date > least($1::date, t.end_date))::int AS bad_dates,
+        count(*) FILTER (WHERE r.status = 'planned' AND r.planned_date <= $1::date)::int AS planned_in_past,
+        count(*) FILTER (WHERE t.never_active OR t.status = 'planned')::int AS not_started_trajectory,
+        count(*) FILTER (WHERE r.first_contact_date IS NOT NULL)::int AS contacts,
+        count(*) FILTER (WHERE r.accompanied_by_volunteer_id IS NOT NULL OR r.accompanied_by_user_id IS NOT NULL)::int AS accompanied,
+        count(*) FILTER (WHERE r.accompanied_by_volunteer_id IS NOT NULL)::int AS by_volunteer,
+        count(*) FILTER (WHERE t.status IN ('completed', 'dropped_out'))::int AS history
+        FROM referral r JOIN trajectory t ON t.id = r.trajectory_id JOIN network_partner p ON p.id = r.partner_id
+        LEFT JOIN volunteer vo ON vo.id = r.accompanied_by_volunteer_id`, [TODAY]);
+      expect(v).toMatchObject({ other_municipality: 0, reason_missing: 0, off_theme: 0, vog_invalid: 0, volunteer_elsewhere: 0, bad_dates: 0, planned_in_past: 0, not_started_trajectory: 0 });
+      expect(v.accompanied / v.contacts).toBeGreaterThan(0.7);
+      expect(v.accompanied / v.contacts).toBeLessThan(1);
+      expect(v.by_volunteer).toBeGreaterThan(0);
+      expect(v.history).toBeGreaterThan(0);
+      for (const cbs of ['GM0153', 'GM0164', 'GM0141']) {
+        const statuses = await db.query(`SELECT DISTINCT r.status FROM referral r JOIN trajectory t ON t.id = r.trajectory_id
+          JOIN municipality m ON m.id = t.municipality_id WHERE m.cbs_code = $1 ORDER BY 1`, [cbs]);
+        expect({ cbs, statuses: statuses.map((r: { status: string }) => r.status) })
+          .toEqual({ cbs, statuses: ['ended', 'first_contact', 'not_started', 'participating', 'planned'] });
+      }
+    });
+
+    it('records participation hours within each referral, most for the Z-route, with two Z-route learners far along toward the 800-hour norm', async () => {
+      const [v] = await db.query(`SELECT
+        count(*) FILTER (WHERE e.entry_date >= $1::date OR e.entry_date < r.participating_from OR e.entry_date > r.end_date)::int AS outside,
+        count(*) FILTER (WHERE r.status NOT IN ('participating', 'ended'))::int AS wrong_status,
+        count(*) FILTER (WHERE e.minutes NOT BETWEEN 1 AND 1440)::int AS bad_minutes,
+        count(*) FILTER (WHERE pr.participation_norm)::int AS z_route, count(*)::int AS n
+        FROM participation_entry e JOIN referral r ON r.id = e.referral_id JOIN trajectory t ON t.id = r.trajectory_id JOIN product pr ON pr.id = t.product_id`, [TODAY]);
+      expect(v).toMatchObject({ outside: 0, wrong_status: 0, bad_minutes: 0 });
+      expect(v.z_route / v.n).toBeGreaterThan(0.6);
+      const [z] = await db.query(`SELECT count(*)::int AS active,
+          count(*) FILTER (WHERE EXISTS (SELECT 1 FROM referral r WHERE r.trajectory_id = t.id))::int AS referred,
+          count(*) FILTER (WHERE koers_participation_minutes(t.id, $1::date) >= 300 * 60)::int AS far_along
+        FROM trajectory t JOIN product p ON p.id = t.product_id WHERE p.participation_norm AND t.status = 'active'`, [TODAY]);
+      expect(z.referred / z.active).toBeGreaterThan(0.6);
+      expect(z.far_along).toBeGreaterThanOrEqual(2);
+    });
+  });
+
   it('can run again without duplicating anything, producing the same data', async () => {
     const before = await db.query(SIGNALS_SQL);
     const second = await seedDemo(db, { today: TODAY });
@@ -341,6 +496,10 @@ describe('demo data loader (seed:demo)', () => {
     expect(strip(after)).toEqual(strip(before));
     const [orphans] = await db.query(`SELECT count(*)::int AS n FROM absence_signal s WHERE NOT EXISTS (SELECT 1 FROM trajectory t WHERE t.id = s.trajectory_id)`);
     expect(orphans.n).toBe(0);
+    const [network] = await db.query(`SELECT
+      (SELECT count(*) - count(DISTINCT (municipality_id, name)) FROM network_partner)::int AS partners,
+      (SELECT count(*) - count(DISTINCT email) FROM volunteer)::int AS volunteers`);
+    expect(network).toEqual({ partners: 0, volunteers: 0 });
     // The previous run's evidence files are gone with its rows: storage holds exactly the files the rows name.
     const keys: Array<{ storage_key: string }> = await db.query(`SELECT storage_key FROM portfolio_evidence ORDER BY 1`);
     expect((await new LocalDiskStorage(new AppConfig().storageDir).list('portfolio')).sort()).toEqual(keys.map((k) => k.storage_key));

@@ -37,6 +37,9 @@ export function buildAttendance(rng: Prng, plan: DemoPlan, today: string, coordi
   for (const l of plan.lessons) if (l.date < today && !l.cancelled && l.date > (lastPast.get(l.group.id) ?? '')) lastPast.set(l.group.id, l.date);
   const rows: unknown[][] = [];
   const horizon = addDays(today, LESSON_HORIZON_DAYS);
+  // The learner login has reported one absence in advance (a lesson next week), which "Mijn traject" shows and can withdraw.
+  const own = plan.enrolments.find((e) => e.trajectory.learner.number === learnerNumber(0) && e.toDate === null);
+  const ownAdvance = plan.lessons.find((l) => own && l.group === own.group && !l.cancelled && l.date >= addDays(today, 5))?.id;
   plan.groups.forEach((g, gi) => {
     const enrolled = byGroup.get(g.id) ?? [];
     for (const l of plan.lessons) {
@@ -46,8 +49,9 @@ export function buildAttendance(rng: Prng, plan: DemoPlan, today: string, coordi
       for (const e of enrolled) {
         if (l.date < e.fromDate || (e.toDate && l.date > e.toDate)) continue;
         if (l.date >= today) {
-          if (l.date <= horizon && e.toDate === null && rng.chance(0.012)) {
-            rows.push([l.id, e.trajectory.learner.id, e.trajectory.id, l.date, l.minutes, l.mode, 'absent_authorised', 0, 0, rng.pick(ABSENCE_REASONS), true, coordinatorId, new Date(`${today}T08:00:00Z`)]);
+          if (l.date <= horizon && e.toDate === null && (e === own ? l.id === ownAdvance : rng.chance(0.012))) {
+            const reason = e === own ? 'Afspraak bij de gemeente' : rng.pick(ABSENCE_REASONS);
+            rows.push([l.id, e.trajectory.learner.id, e.trajectory.id, l.date, l.minutes, l.mode, 'absent_authorised', 0, 0, reason, true, coordinatorId, new Date(`${today}T08:00:00Z`)]);
           }
           continue;
         }

@@ -209,7 +209,7 @@ export function scanPng(rng: Prng): Buffer {
 const pdfText = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
 
 /** A one-page A4 report (Helvetica, WinAnsi): title, theme, date and the learner's own words. */
-export function reportPdf(title: string, theme: string, date: string, paragraphs: string[]): Buffer {
+export function reportPdf(title: string, theme: string, date: string, paragraphs: string[], comment?: string): Buffer {
   const lines: string[] = [];
   for (const p of paragraphs) {
     let line = '';
@@ -240,12 +240,12 @@ export function reportPdf(title: string, theme: string, date: string, paragraphs
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
     `<< /Length ${stream.length} >>\nstream\n${stream.toString('latin1')}\nendstream`,
   ];
-  return assemblePdf(objects);
+  return assemblePdf(objects, comment);
 }
 
-/** A PDF file of the given objects (1 0 obj is the catalog) with a correct cross-reference table. */
-export function assemblePdf(objects: string[]): Buffer {
-  let body = '%PDF-1.4\n';
+/** A PDF file of the given objects (1 0 obj is the catalog) with a correct cross-reference table; `comment` is a % line. */
+export function assemblePdf(objects: string[], comment?: string): Buffer {
+  let body = `%PDF-1.4\n${comment ? `% ${comment.replace(/[\r\n]/g, ' ')}\n` : ''}`;
   const offsets: number[] = [];
   objects.forEach((o, i) => {
     offsets.push(Buffer.byteLength(body, 'latin1'));

@@ -208,3 +208,18 @@ export function buildDemoPlan(rng: Prng, today: string, teacherIds: string[]): D
   }
   return { learners, trajectories, groups, lessons: buildLessons(rng, groups, today), enrolments };
 }
+
+/**
+ * A few learners whose Wi2021 term (3 years from the day after the first PIP date) ends within the coming months,
+ * or has just passed while the trajectory still runs: they started long after their PIP (waiting list, illness,
+ * a move), so the coordinator's term worklist has work on it. Own generator: the rest of the plan stays as it is.
+ */
+export function planLongTerms(rng: Prng, plan: DemoPlan, today: string): void {
+  const eligible = plan.trajectories.filter((t) => t.status === 'active' && t.legalRegime === 'wi2021' && t.pipDate
+    && t.startDate <= addDays(today, -300) && t.learner.number !== learnerNumber(0)
+    && !plan.trajectories.some((o) => o !== t && o.learner === t.learner));
+  for (let n = Math.min(14, eligible.length); n > 0; n--) {
+    const t = eligible.splice(rng.int(0, eligible.length - 1), 1)[0];
+    t.pipDate = addDays(today, -3 * 365 + rng.int(-25, 170));
+  }
+}

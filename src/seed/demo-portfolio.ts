@@ -44,15 +44,18 @@ function planPortfolio(rng: Prng, plan: DemoPlan, today: string, teacherOf: (t: 
     const end = minDay(t.attendUntil ?? today, today);
     for (let i = 0; i < count; i++) {
       const domain = domains[i % domains.length];
-      const status: Status = t.status === 'completed' ? 'approved'
+      let status: Status = t.status === 'completed' ? 'approved'
         : own ? (OWN_STATUSES[i] as Status)
           : t.status === 'dropped_out' ? (rng.chance(0.6) ? 'approved' : 'draft')
             : rng.weighted({ draft: 22, submitted: 26, approved: 34, needs_revision: 10, resubmitted: 8 });
       const created = addDays(end, -rng.int(25, 90));
       const createdDay = created < t.startDate ? t.startDate : created;
-      const submittedDay = minDay(addDays(createdDay, rng.int(1, 14)), end);
-      const reviewedDay = minDay(addDays(submittedDay, rng.int(1, 8)), today);
-      const resubmittedDay = minDay(addDays(reviewedDay, rng.int(2, 10)), today);
+      const submittedDay = minDay(addDays(createdDay, rng.int(1, 14)), minDay(end, addDays(today, -1)));
+      // Reviewed while the trajectory ran (an ended one is read-only), and submitted again only after the review.
+      // (Up to yesterday: the clock times of today may still lie ahead when the demo is loaded.)
+      const reviewedDay = minDay(minDay(addDays(submittedDay, rng.int(1, 8)), t.endDate ?? today), addDays(today, -1));
+      const resubmittedDay = minDay(addDays(reviewedDay, rng.int(2, 10)), addDays(today, -1));
+      if (status === 'resubmitted' && resubmittedDay <= reviewedDay) status = 'needs_revision';
       const reviewed = status === 'approved' || status === 'needs_revision' || status === 'resubmitted';
       const feedback = status === 'approved' ? rng.pick(['Goed gedaan!', 'Mooi verslag, duidelijk beschreven.', 'Prima, je foto laat goed zien wat je gedaan hebt.'])
         : status === 'needs_revision' || status === 'resubmitted' ? rng.pick(REVISION_FEEDBACK) : null;
@@ -68,6 +71,12 @@ function planPortfolio(rng: Prng, plan: DemoPlan, today: string, teacherOf: (t: 
           ? `IMG_${stamp.toISOString().slice(0, 10).replace(/-/g, '')}_${String(rng.int(80000, 195959)).padStart(6, '0')}.jpg`
           : kind === 'scan' ? `scan ${title.toLowerCase()}.png` : `verslag-${slug(title)}.pdf`;
         evidence.push({ id: rng.uuid(), kind, name, createdAt: stamp });
+      }
+      // Asked for more, the learner added a document before submitting again.
+      if (status === 'resubmitted') {
+        const at2 = at(resubmittedDay, 9);
+        const kind = rng.chance(0.5) ? 'scan' : 'report';
+        evidence.push({ id: rng.uuid(), kind, name: kind === 'scan' ? `scan ${title.toLowerCase()}.png` : `verslag-${slug(title)}.pdf`, createdAt: at2 });
       }
       items.push({
         id: rng.uuid(), trajectory: t, domain, title, description, status, feedback, createdAt,
@@ -103,7 +112,7 @@ export async function writeDemoPortfolio(
       const note = `Koers demo ${e.id}`;
       const bytes = e.kind === 'photo' ? jpegWithComment(photos[rng.int(0, photos.length - 1)], note)
         : e.kind === 'scan' ? pngWithComment(scans[rng.int(0, scans.length - 1)], note)
-          : reportPdf(item.title, DOMAIN_NL[item.domain], e.createdAt.toISOString().slice(0, 10).split('-').reverse().join('-'), [item.description, `(${note})`]);
+          : reportPdf(item.title, DOMAIN_NL[item.domain], e.createdAt.toISOString().slice(0, 10).split('-').reverse().join('-'), [item.description], note);
       const stored = await storage.put(bytes, { prefix: 'portfolio' });
       opts.written.push(stored.key);
       const contentType = e.kind === 'photo' ? 'image/jpeg' : e.kind === 'scan' ? 'image/png' : 'application/pdf';

@@ -8,11 +8,13 @@ import { searchKey } from '../modules/learners/name-folding';
 import { bulkInsert } from './bulk-insert';
 import { ASSESSMENT_COLUMNS, ATTENDANCE_COLUMNS, NOTE_COLUMNS, buildAssessments, buildAttendance, buildProgressNotes } from './demo-activity';
 import { writeDemoPortfolio } from './demo-portfolio';
-import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNumber } from './demo-plan';
+import { planDemoNetwork, removeDemoNetwork, writeDemoNetwork } from './demo-network';
+import { DEMO_LEARNER_COUNT, DemoPlan, PlanTrajectory, buildDemoPlan, learnerNumber, planLongTerms } from './demo-plan';
 import { GROUP_PLAN, MUNICIPALITY_INFO, PRODUCT_ABBR } from './demo-catalogue';
 import { planAbsenceEpisodes } from './demo-episodes';
 import { raiseDemoSignals } from './demo-signals';
 import { createDemoSettlement, removeDemoSettlement } from './demo-settlement';
+import { issueDemoCertificates, removeDemoCertificates } from './demo-certificates';
 import { upsertDemoUsers } from './demo-users';
 import { Prng } from './prng';
 import { upsertReference } from './reference-seed';
@@ -47,6 +49,7 @@ async function removePreviousDemo(m: EntityManager): Promise<string[]> {
   const files: Array<{ key: string }> = await m.query(`SELECT e.storage_key AS key FROM portfolio_evidence e JOIN portfolio_item i ON i.id = e.item_id
      JOIN trajectory t ON t.id = i.trajectory_id WHERE t.learner_id IN (${ids})`, [numbers]);
   await removeDemoSettlement(m, `SELECT id FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
+  await removeDemoCertificates(m, `SELECT id FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
   // Enrolments, registers, notes, portfolio and signals cascade from the trajectory.
   await m.query(`DELETE FROM trajectory WHERE learner_id IN (${ids})`, [numbers]);
   await m.query(`DELETE FROM assessment WHERE learner_id IN (${ids})`, [numbers]);
@@ -118,10 +121,16 @@ export async function seedDemo(
     phase('reference data and logins');
     const plan = buildDemoPlan(rng, today, users.teacherIds);
     planAbsenceEpisodes(new Prng(DEMO_SEED + 1), plan, today, users.teacherIds[0]);
+    planLongTerms(new Prng(DEMO_SEED + 5), plan, today);
+    const coordinatorId = users.byEmail['coordinator@koers.test'];
+    const network = planDemoNetwork(new Prng(DEMO_SEED + 6), plan, today, { staffIds: [coordinatorId, users.teacherIds[0]], coordinatorId });
     replaced = await removePreviousDemo(m);
+    await removeDemoNetwork(m, ref.municipalities);
     phase('remove previous demo records');
     await writePlan(m, plan, ref, config);
     phase('learners, trajectories, groups, lessons');
+    await writeDemoNetwork(m, network, ref.municipalities);
+    phase('network: partners, volunteers, referrals, participation hours');
     const learnerUser = users.byEmail['learner@koers.test'];
     await m.query(`UPDATE learner SET user_id = NULL WHERE user_id = $1`, [learnerUser]);
     await m.query(`UPDATE learner SET user_id = $1 WHERE id = $2`, [learnerUser, plan.learners[0].id]);
@@ -143,6 +152,8 @@ export async function seedDemo(
       trajectoryIds: plan.trajectories.map((t) => t.id), today, coordinatorId: users.byEmail['coordinator@koers.test'], config, rng: new Prng(DEMO_SEED + 2),
     });
     phase('absence signals (rule engine, handled by a coordinator)');
+    await issueDemoCertificates(m, { rng: new Prng(DEMO_SEED + 4), plan, today, coordinatorId: users.byEmail['coordinator@koers.test'] });
+    phase('certificates');
     await createDemoSettlement(m, ref.municipalities, today, users.byEmail['finance@koers.test'] ?? null);
     phase('settlement runs (a final invoice and a draft)');
   }).catch(async (e) => {
@@ -158,7 +169,8 @@ export async function seedDemo(
 
 export const COUNTED_TABLES = [
   'municipality', 'product', 'contract', 'contract_product', 'app_user', 'learner', 'trajectory', 'course_group', 'group_teacher',
-  'schedule_slot', 'lesson', 'enrolment', 'attendance_record', 'assessment', 'progress_note', 'portfolio_item', 'portfolio_evidence', 'absence_signal',
+  'schedule_slot', 'lesson', 'enrolment', 'attendance_record', 'assessment', 'progress_note', 'portfolio_item', 'portfolio_evidence', 'absence_signal', 'certificate',
+  'network_partner', 'volunteer', 'referral', 'participation_entry',
 ];
 
 export async function countRows(db: DataSource | EntityManager): Promise<Record<string, number>> {
