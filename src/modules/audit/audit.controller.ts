@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../../common/auth/auth.decorators';
 import { ApiPageResponse, ApiProblems } from '../../common/http/api-problems.decorator';
-import { AuditEvent } from './entities/audit-event.entity';
+import { AuditEventViewDto } from './dto/audit-event-view.dto';
 import { AuditEventRepository } from './audit-event.repository';
 import { AuditEventQueryDto } from './dto/audit-event-query.dto';
 
@@ -14,8 +14,8 @@ export class AuditController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'List audit events (admin), newest first, filtered by record, actor, action and time' })
-  @ApiPageResponse(AuditEvent)
+  @ApiOperation({ summary: 'List audit events (admin), newest first, filtered by record, actor (id or part of the name or e-mail), action and period' })
+  @ApiPageResponse(AuditEventViewDto)
   @ApiProblems(400, 401, 403)
   list(@Query() q: AuditEventQueryDto) {
     return this.events.findPage(q);

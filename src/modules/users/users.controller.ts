@@ -41,8 +41,8 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name, password or active flag (admin)' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiOperation({ summary: 'Change name, password, active flag, role, municipality or learner (admin); a new password, role, municipality or learner ends the user\'s tokens' })
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateUserDto, @CurrentScope() scope: Scope) {
     return this.users.update(id, dto, scope);
   }

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { UserStatusService } from '../../common/auth/user-status.service';
 import { NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
-import { UsersConflictException } from './users.exception';
+import { UsersConflictException, UsersRuleException } from './users.exception';
+import { roleLinkProblems } from './user-role-rules';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { parseSort } from '../../common/http/sort';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
@@ -32,10 +33,8 @@ export class UsersService {
   ) {}
 
   async create(dto: CreateUserDto, scope: Scope | null): Promise<UserView> {
-    if (dto.role === 'municipality' && !dto.municipalityId) throw ValidationFailedException.field('municipalityId', 'is required for role municipality');
-    if (dto.role !== 'municipality' && dto.municipalityId) throw ValidationFailedException.field('municipalityId', 'is only allowed for role municipality');
-    if (dto.role === 'learner' && !dto.learnerId) throw ValidationFailedException.field('learnerId', 'is required for role learner');
-    if (dto.role !== 'learner' && dto.learnerId) throw ValidationFailedException.field('learnerId', 'is only allowed for role learner');
+    const [linkProblem] = roleLinkProblems({ role: dto.role, municipalityId: dto.municipalityId, hasLearner: !!dto.learnerId, learnerGiven: !!dto.learnerId });
+    if (linkProblem) throw ValidationFailedException.field(linkProblem.field, linkProblem.message);
     const weak = passwordProblem(dto.password, dto);
     if (weak) throw ValidationFailedException.field('password', weak);
     const passwordHash = await hashPassword(dto.password);
@@ -75,9 +74,23 @@ export class UsersService {
   }
 
   async update(id: string, dto: UpdateUserDto, scope: Scope): Promise<UserView> {
+    let endsTokens = false;
     const view = await this.db.transaction(async (m) => {
-      const existing = await m.findOne(User, { where: { id } });
+      // The active admins first, locked in one order: two admins demoting each other cannot both succeed.
+      const activeAdmins: string[] = dto.role !== undefined || dto.active === false
+        ? (await m.query(`SELECT id FROM app_user WHERE role = 'admin' AND active ORDER BY id FOR UPDATE`)).map((r: { id: string }) => r.id)
+        : [];
+      const rows: ExistingUser[] = await m.query(
+        `SELECT u.email, u.display_name AS "displayName", u.role, u.municipality_id AS "municipalityId", u.active, l.id AS "learnerId"
+           FROM app_user u LEFT JOIN learner l ON l.user_id = u.id WHERE u.id = $1 FOR UPDATE OF u`,
+        [id],
+      );
+      const existing = rows[0];
       if (!existing) throw new NotFoundException('User', id);
+      const next = nextLinks(existing, dto);
+      const linkProblems = roleLinkProblems({ ...next, hasLearner: next.learnerId !== null, learnerGiven: dto.learnerId !== undefined });
+      if (linkProblems.length) throw new ValidationFailedException(linkProblems, linkProblems.map((e) => `${e.field}: ${e.message}`).join('; '));
+      checkAdminsKept(id, existing, next.role, dto.active, scope, activeAdmins);
       const patch: Partial<User> = {};
       if (dto.displayName !== undefined) patch.displayName = dto.displayName;
       if (dto.active !== undefined) patch.active = dto.active;
@@ -86,17 +99,28 @@ export class UsersService {
         if (weak) throw ValidationFailedException.field('password', weak);
         patch.passwordHash = await hashPassword(dto.password);
       }
+      if (dto.municipalityId && !(await m.exists(Municipality, { where: { id: dto.municipalityId } }))) {
+        throw ValidationFailedException.field('municipalityId', 'does not exist');
+      }
+      const relinks = next.learnerId !== existing.learnerId;
+      if (next.role !== existing.role) patch.role = next.role;
+      if (next.municipalityId !== existing.municipalityId) patch.municipalityId = next.municipalityId;
       const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
       if (fields.length) {
-        await m.update(User, { id }, patch);
-        // A new password ends every token signed before it (the guard compares token versions).
-        if (dto.password !== undefined) await m.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
+        if (Object.keys(patch).length) await m.update(User, { id }, patch);
+        if (relinks) {
+          if (existing.learnerId) await m.update(Learner, { id: existing.learnerId }, { userId: null });
+          if (next.learnerId) await this.linkLearner(m, next.learnerId, id);
+        }
+        // Tokens carry the role, municipality and learner: a new password or a new scope ends every token signed before.
+        endsTokens = dto.password !== undefined || patch.role !== undefined || patch.municipalityId !== undefined || relinks;
+        if (endsTokens) await m.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [id]);
         await this.audit.record(m, scope, { action: 'update', entityType: 'user', entityId: id, fields });
       }
       return this.findById(id, m);
     });
     // After the commit: forgotten earlier, a concurrent request could read and remember the old flag again.
-    if (dto.active !== undefined || dto.password !== undefined) this.userStatus.forget(id);
+    if (dto.active !== undefined || endsTokens) this.userStatus.forget(id);
     return view;
   }
 
@@ -134,5 +158,40 @@ export class UsersService {
       params,
     );
     return pageOf(items, total, q);
+  }
+}
+
+interface ExistingUser {
+  email: string;
+  displayName: string;
+  role: string;
+  municipalityId: string | null;
+  active: boolean;
+  learnerId: string | null;
+}
+
+/** Role, municipality and learner after the change: leaving a role drops what tied the user to it. */
+function nextLinks(existing: ExistingUser, dto: UpdateUserDto): { role: string; municipalityId: string | null; learnerId: string | null } {
+  const role = dto.role ?? existing.role;
+  const municipalityId = dto.municipalityId !== undefined ? dto.municipalityId : role === 'municipality' ? existing.municipalityId : null;
+  const learnerId = role === 'learner' ? dto.learnerId ?? existing.learnerId : null;
+  return { role, municipalityId, learnerId };
+}
+
+/** An admin cannot lock themselves out: not by changing their own role or deactivating themselves, nor by removing the last active admin. */
+function checkAdminsKept(id: string, existing: ExistingUser, role: string, active: boolean | undefined, scope: Scope, activeAdmins: string[]): void {
+  const roleChanges = role !== existing.role;
+  const deactivates = existing.active && active === false;
+  if (!roleChanges && !deactivates) return;
+  const field = roleChanges ? 'role' : 'active';
+  if (id === scope.userId) {
+    throw new UsersRuleException('own_account', 'You cannot change the role of, or deactivate, your own account; ask another admin', [
+      { field, message: 'cannot be changed for your own account' },
+    ]);
+  }
+  if (existing.role === 'admin' && existing.active && !activeAdmins.some((a) => a !== id)) {
+    throw new UsersRuleException('last_admin', 'This is the last active admin; make another user admin first', [
+      { field, message: 'would leave no active admin' },
+    ]);
   }
 }

@@ -65,7 +65,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List audit events (admin), newest first, filtered by record, actor, action and time */
+        /** List audit events (admin), newest first, filtered by record, actor (id or part of the name or e-mail), action and period */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -1685,7 +1685,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change name, password or active flag (admin) */
+        /** Change name, password, active flag, role, municipality or learner (admin); a new password, role, municipality or learner ends the user's tokens */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1851,19 +1851,24 @@ export interface components {
             /** @enum {string} */
             status: "present" | "late" | "absent_authorised" | "absent_unauthorised";
         };
-        AuditEvent: {
-            /** @description e.g. create, update, delete, status.activate, bsn.reveal, login */
+        AuditEventViewDto: {
+            /** @example update */
             action: string;
-            actorId: string | null;
-            actorRole: string | null;
-            entityId: string | null;
+            actorEmail?: string | null;
+            actorId?: string | null;
+            /** @description Display name of the actor; null for the system or a removed user */
+            actorName?: string | null;
+            actorRole?: string | null;
+            entityId?: string | null;
+            /** @example learner */
             entityType: string;
-            /** @description Names of the changed fields, never their values. */
+            /** @description Names of the changed fields, never their values */
             fields: string[];
+            /** @description Ascending with time */
             id: string;
             /** Format: date-time */
             occurredAt: string;
-            requestId: string | null;
+            requestId?: string | null;
         };
         BsnLookupDto: {
             /** @example 111222333 */
@@ -4416,11 +4421,26 @@ export interface components {
             version: number;
         };
         UpdateUserDto: {
-            /** @description false blocks login */
+            /** @description false blocks login and ends the user's sessions; refused for your own account and the last active admin */
             active?: boolean;
             displayName?: string;
+            /**
+             * Format: uuid
+             * @description Only for role learner: the learner (without a login of its own) this login belongs to; a change ends the user's existing tokens
+             */
+            learnerId?: string;
+            /**
+             * Format: uuid
+             * @description Only (and required) for role municipality; a change ends the user's existing tokens. Left out while the role changes away from municipality: cleared.
+             */
+            municipalityId?: string | null;
             /** @description At least 12 characters; not a common password, not built on the e-mail or name. Ends the user's existing tokens. */
             password?: string;
+            /**
+             * @description A new role ends the user's existing tokens. Municipality needs municipalityId, learner a linked learner (learnerId); leaving the role learner unlinks the learner. Refused for your own account and the last active admin.
+             * @enum {string}
+             */
+            role?: "admin" | "coordinator" | "teacher" | "finance" | "municipality" | "learner";
         };
         UpdateVolunteerDto: {
             /** @default true */
@@ -4813,19 +4833,22 @@ export interface operations {
     AuditController_list: {
         parameters: {
             query?: {
-                /** @description e.g. create, update, bsn.reveal */
+                /** @description e.g. create, update, bsn.reveal; a prefix before a dot also matches: status finds status.activate, status.suspend, ... */
                 action?: string;
+                /** @description Part of the name or e-mail of the user who acted */
+                actor?: string;
+                /** @description The user who acted */
                 actorId?: string;
                 entityId?: string;
                 /** @description Record type, e.g. learner */
                 entityType?: string;
-                /** @description From this instant (ISO 8601) */
+                /** @description From this instant (ISO 8601); a date alone: from the start of that day (REPORT_TIMEZONE) */
                 from?: string;
                 page?: number;
                 pageSize?: number;
                 /** @description Sort fields, e.g. `lastName,-createdAt` (minus = descending) */
                 sort?: string;
-                /** @description Up to this instant (ISO 8601) */
+                /** @description Up to this instant (ISO 8601); a date alone: up to the end of that day (REPORT_TIMEZONE) */
                 to?: string;
             };
             header?: never;
@@ -4841,7 +4864,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["AuditEvent"][];
+                        items: components["schemas"]["AuditEventViewDto"][];
                         /** @example 1 */
                         page: number;
                         /** @example 20 */
@@ -13032,6 +13055,24 @@ export interface operations {
             };
             /** @description Does not exist or is outside your scope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict: duplicate, or stale `version` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,6 +36,7 @@ const MESSAGE_NL = [
   [/^is (registered|in_progress|closed|withdrawn)$/, (m) => `status is al ‘${nl(m[1])}’`],
   [/^is (planned|active|suspended|completed|dropped_out)$/, (m) => `het traject is nu ‘${nl(m[1])}’`],
   [/must be a Date instance|must be a valid ISO 8601 date string/, () => 'vul een geldige datum in'],
+  [/must be an ISO 8601 date or date-time that exists/, () => 'vul een bestaande datum in'],
   [/must be longer than or equal to 1 characters|should not be empty|must be a string/, () => 'vul dit veld in'],
   [/must be shorter than or equal to (\d+) characters/, (m) => `mag hoogstens ${m[1]} tekens lang zijn`],
   [/must not be less than (\d+)/, (m) => `moet minstens ${m[1]} zijn`],
@@ -44,6 +45,14 @@ const MESSAGE_NL = [
   [/must be one of the following values/, () => 'kies een van de mogelijke waarden'],
   [/must be a UUID/, () => 'is geen geldige verwijzing'],
   [/cannot sort by/, () => 'op deze kolom kan niet gesorteerd worden'],
+  [/^is required for role municipality$/, () => 'kies een gemeente: die hoort bij de rol gemeente'],
+  [/^is only allowed for role municipality$/, () => 'alleen een gebruiker met de rol gemeente heeft een gemeente'],
+  [/^is required for role learner$/, () => 'vul het deelnemernummer in: een deelnemer-inlog hoort bij een deelnemer'],
+  [/^is only allowed for role learner$/, () => 'alleen een gebruiker met de rol deelnemer hoort bij een deelnemer'],
+  [/^already has a login$/, () => 'deze deelnemer heeft al een inlog'],
+  [/^does not exist$/, () => 'bestaat niet (meer)'],
+  [/^cannot be changed for your own account$/, () => 'kunt u voor uw eigen account niet wijzigen; vraag een andere applicatiebeheerder'],
+  [/^would leave no active admin$/, () => 'dan is er geen actieve applicatiebeheerder meer; maak eerst iemand anders applicatiebeheerder'],
 ];
 const CODE_NL = {
   network: null,
@@ -60,6 +69,9 @@ const CODE_NL = {
   invalid_transition: 'Deze stap kan niet vanuit de huidige status.',
   transition_not_allowed: 'Deze stap kan niet vanuit de huidige status van het traject.',
   trajectory_ended: 'Dit traject is afgesloten en kan niet meer worden gewijzigd.',
+  own_account: 'Uw eigen rol wijzigen of uzelf deactiveren kan niet: zo zou u zichzelf buitensluiten.',
+  last_admin: 'Dit is de laatste actieve applicatiebeheerder: maak eerst een andere gebruiker applicatiebeheerder.',
+  learner_has_login: 'Deze deelnemer heeft al een inlog.',
   unfinished_trajectory_exists: 'Deze deelnemer heeft al een traject dat nog niet is afgesloten.',
 };
 

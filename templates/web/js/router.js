@@ -25,6 +25,8 @@ import { spilPage } from './pages/spil.js';
 import { todayPage } from './pages/today.js';
 import { trajectoriesPage } from './pages/trajectories.js';
 import { usersPage } from './pages/users.js';
+import { auditPage } from './pages/audit.js';
+import { referencePage } from './pages/reference.js';
 import { trajectoryPage } from './pages/trajectory.js';
 import { networkOverviewPage, partnersPage, volunteersPage } from './pages/network.js';
 import { duoHoursPage, importPage, importsPage, termWorklistPage } from './pages/exchange.js';
@@ -54,6 +56,8 @@ const ROUTES = [
   [/^#\/me$/, () => mePage(), ['learner']],
   [/^#\/today$/, () => todayPage(), ['teacher']],
   [/^#\/users$/, (m, p) => usersPage(p), ['admin']],
+  [/^#\/audit$/, (m, p) => auditPage(p), ['admin']],
+  [/^#\/reference$/, () => referencePage(), ['admin', 'coordinator']],
   [/^#\/documents$/, (m, p) => documentsPage(p), [...STAFF, 'learner']],
   [/^#\/queues$/, () => queuesPage(), ['admin']],
   [/^#\/network\/partners$/, (m, p) => partnersPage(p), ['admin', 'coordinator', 'teacher', 'municipality']],
