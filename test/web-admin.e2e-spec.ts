@@ -103,6 +103,15 @@ describe("the admin's pages in the browser (e2e)", () => {
     await page.getByRole('cell', { name: 'gebruiker' }).first().waitFor();
     await page.getByRole('link', { name: 'Alle handelingen' }).click();
     await page.waitForURL(/#\/audit$/);
+
+    // From the users page: one user's actions.
+    await menu(page, 'Gebruikers');
+    await page.getByRole('link', { name: `Auditlog van admin ${admin.email}` }).click();
+    await page.getByText(`Alleen handelingen van admin ${admin.email}`).waitFor();
+    await page.getByText('1–1 van 1 resultaat').waitFor();
+    expect(page.url()).toContain(`actorId=${admin.id}`);
+    await page.getByRole('link', { name: 'Van iedereen tonen' }).click();
+    await page.waitForURL((u) => !u.href.includes('actorId'));
     await page.close();
   });
 

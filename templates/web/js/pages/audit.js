@@ -1,5 +1,6 @@
 // @ts-check
 /* Auditlog (admin): who did what to which record and when, newest first; the filters live in the URL and stay on screen when the list fails. */
+import { api } from '../api.js';
 import { fmtDateTime, link, or } from '../format.js';
 import { html, mount } from '../html.js';
 import { ROLE_NL } from '../labels.js';
@@ -35,11 +36,14 @@ const FILTERS = ['actor', 'entityType', 'action', 'entityId', 'from', 'to'];
 /** @param {string} a */
 const actionNl = (a) => ACTION_NL[a] || (ACTION_NL[a.split('.')[0]] ? `${ACTION_NL[a.split('.')[0]]} (${a.split('.').slice(1).join('.')})` : a);
 
-/** @param {URLSearchParams} q */
-function filterForm(q) {
+/** @param {URLSearchParams} q @param {string} [actorName] */
+function filterForm(q, actorName = '') {
   const v = (/** @type {string} */ k) => q.get(k) || '';
   const any = FILTERS.some((k) => v(k)) || q.get('actorId');
-  return html`<form class="inline filters" id="audit-filters" role="search" aria-label="Auditlog filteren">
+  const without = new URLSearchParams(q);
+  without.delete('actorId');
+  without.delete('page');
+  return html`${q.get('actorId') ? html`<p>Alleen handelingen van <strong>${actorName || 'één gebruiker'}</strong>. <a href="#/audit?${String(without)}">Van iedereen tonen</a></p>` : ''}<form class="inline filters" id="audit-filters" role="search" aria-label="Auditlog filteren">
     <label>Wie (naam of e-mail) <input name="actor" data-field="actor" type="search" value="${v('actor')}" maxlength="100"></label>
     <label>Soort gegeven <select name="entityType" data-field="entityType"><option value="">alle soorten</option>${Object.entries(ENTITY_NL)
       .sort((a, b) => a[1].localeCompare(b[1], 'nl'))
@@ -74,6 +78,10 @@ function wireFilters(form, q) {
 /** @param {URLSearchParams} params */
 export async function auditPage(params) {
   const q = new URLSearchParams(params);
+  // The user named in the address, for the line above the filters; an unknown one is said by the list.
+  const actorName = q.get('actorId')
+    ? await api(`/users/${encodeURIComponent(q.get('actorId'))}`).then((/** @type {any} */ u) => u.displayName, () => '')
+    : '';
   /** @type {import('../list-page.js').Column<AuditEvent>[]} */
   const columns = [
     { label: 'Tijdstip', sort: 'occurredAt', render: (e) => fmtDateTime(e.occurredAt) },
@@ -97,7 +105,7 @@ export async function auditPage(params) {
   try {
     await listPage({
       title: 'Auditlog', path: '/audit-events', params: q, columns,
-      filters: filterForm(q),
+      filters: filterForm(q, actorName),
       intro: html`<p class="muted">Wie wat wanneer heeft gedaan, nieuwste eerst. Waarden worden niet bewaard, alleen de namen van de gewijzigde velden.</p>`,
       empty: FILTERS.some((k) => q.get(k)) ? 'Geen handelingen gevonden met deze filters.' : 'Nog geen handelingen vastgelegd.',
       after: () => wireFilters(/** @type {HTMLFormElement} */ (document.getElementById('audit-filters')), q),
@@ -107,7 +115,7 @@ export async function auditPage(params) {
     // The filters stay on screen, filled in, with what went wrong next to them.
     setTitle('Auditlog');
     const byField = (e.problem?.errors || []).length > 0;
-    mount($app, html`<h1>Auditlog</h1>${filterForm(q)}${byField ? '' : html`<div class="error" role="alert">${problemHtml(e)}</div>`}`);
+    mount($app, html`<h1>Auditlog</h1>${filterForm(q, actorName)}${byField ? '' : html`<div class="error" role="alert">${problemHtml(e)}</div>`}`);
     const form = /** @type {HTMLFormElement} */ (document.getElementById('audit-filters'));
     wireFilters(form, q);
     if (byField) showFormErrors(form, e, form.querySelector('[role="alert"]'));

@@ -79,10 +79,11 @@ export async function usersPage(params) {
     {
       label: 'Acties',
       // Your own role and active flag are not yours to change (the API refuses it too): no lock-out by accident.
-      render: (u) => (u.id === state.user?.id ? html`<span class="muted">dat bent u</span>` : html`<div class="actions">
+      render: (u) => html`${u.id === state.user?.id ? html`<span class="muted">dat bent u</span>` : html`<div class="actions">
         <button type="button" class="secondary small edit-role" data-id="${u.id}" aria-label="Wijzig rol van ${u.displayName}">Wijzig rol</button>
         <button type="button" class="secondary small toggle" data-id="${u.id}" data-active="${u.active ? '1' : ''}" aria-label="${u.active ? 'Deactiveren' : 'Activeren'} ${u.displayName}">${u.active ? 'Deactiveren' : 'Activeren'}</button>
-        <button type="button" class="secondary small reset-pw" data-id="${u.id}" aria-label="Wachtwoord resetten ${u.displayName}">Wachtwoord resetten</button></div>`),
+        <button type="button" class="secondary small reset-pw" data-id="${u.id}" aria-label="Wachtwoord resetten ${u.displayName}">Wachtwoord resetten</button></div>`}
+        <a href="#/audit?actorId=${u.id}" aria-label="Auditlog van ${u.displayName}">Auditlog</a>`,
     },
   ];
   await listPage({
