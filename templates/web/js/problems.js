@@ -45,14 +45,6 @@ const MESSAGE_NL = [
   [/must be one of the following values/, () => 'kies een van de mogelijke waarden'],
   [/must be a UUID/, () => 'is geen geldige verwijzing'],
   [/cannot sort by/, () => 'op deze kolom kan niet gesorteerd worden'],
-  [/^is required for role municipality$/, () => 'kies een gemeente: die hoort bij de rol gemeente'],
-  [/^is only allowed for role municipality$/, () => 'alleen een gebruiker met de rol gemeente heeft een gemeente'],
-  [/^is required for role learner$/, () => 'vul het deelnemernummer in: een deelnemer-inlog hoort bij een deelnemer'],
-  [/^is only allowed for role learner$/, () => 'alleen een gebruiker met de rol deelnemer hoort bij een deelnemer'],
-  [/^already has a login$/, () => 'deze deelnemer heeft al een inlog'],
-  [/^does not exist$/, () => 'bestaat niet (meer)'],
-  [/^cannot be changed for your own account$/, () => 'kunt u voor uw eigen account niet wijzigen; vraag een andere applicatiebeheerder'],
-  [/^would leave no active admin$/, () => 'dan is er geen actieve applicatiebeheerder meer; maak eerst iemand anders applicatiebeheerder'],
 ];
 const CODE_NL = {
   network: null,
