@@ -325,4 +325,24 @@ describe('groups, lessons, enrolments (e2e)', () => {
     await t.http.get('/api/v1/groups/teachers').set('Authorization', admin.auth).expect(200);
     await t.http.get('/api/v1/groups/teachers').set('Authorization', teacher.auth).expect(403);
   });
+  it('refuses to end an enrolment before lessons that have the learner\'s attendance (422 enrolment_has_attendance), allows it on or after the last', async () => {
+    const group = (await t.http.post('/api/v1/groups').set('Authorization', coord.auth).send(groupBody()).expect(201)).body;
+    const { learner, trajectory } = await newTrajectory();
+    const enrolment = (await t.http.post(`/api/v1/groups/${group.id}/enrolments`).set('Authorization', coord.auth)
+      .send({ trajectoryId: trajectory.id, fromDate: '2025-03-03' }).expect(201)).body;
+    const early = await createLesson(t.db, group.id, { date: '2025-03-10' });
+    const late = await createLesson(t.db, group.id, { date: '2025-03-17' });
+    for (const lesson of [early, late]) {
+      await t.http.put(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', teacher.auth)
+        .send({ entries: [{ learnerId: learner.id, status: 'present' }] }).expect(200);
+    }
+    const refused = await t.http.patch(`/api/v1/enrolments/${enrolment.id}`).set('Authorization', coord.auth).send({ toDate: '2025-03-12' }).expect(422);
+    expect(refused.body.code).toBe('enrolment_has_attendance');
+    expect(refused.body.errors).toEqual([{ field: 'toDate', message: 'has attendance recorded at 1 lessons after this date (the last on 2025-03-17)' }]);
+    expect((await t.db.query(`SELECT to_date FROM enrolment WHERE id = $1`, [enrolment.id]))[0].to_date).toBeNull();
+    const ended = await t.http.patch(`/api/v1/enrolments/${enrolment.id}`).set('Authorization', coord.auth).send({ toDate: '2025-03-17' }).expect(200);
+    expect(ended.body.toDate).toBe('2025-03-17');
+    // Moving the end back again is checked against the same records.
+    await t.http.patch(`/api/v1/enrolments/${enrolment.id}`).set('Authorization', coord.auth).send({ toDate: '2025-03-09' }).expect(422);
+  });
 });

@@ -12,6 +12,8 @@ describe('group pages in the browser (e2e)', () => {
     const coord = await createUser(t, 'coordinator');
     const teacher = await createUser(t, 'teacher');
     await t.db.query(`UPDATE app_user SET display_name = 'Marieke de Vries' WHERE id = $1`, [teacher.id]);
+    const substitute = await createUser(t, 'teacher');
+    await t.db.query(`UPDATE app_user SET display_name = 'Jan Jansen' WHERE id = $1`, [substitute.id]);
     const people = [{ firstName: 'Ahmad', lastName: 'Karimi' }, { firstName: 'Ольга', lastName: 'Петрова' }, { firstName: 'Tomasz', lastName: 'Nowak' }];
     for (const p of people) {
       const l = await createLearner(t.db, ref.municipalities.Enschede, p);
@@ -98,6 +100,15 @@ describe('group pages in the browser (e2e)', () => {
     await again.getByLabel('Reden van vervallen').fill('Lokaal niet beschikbaar');
     await again.getByRole('button', { name: 'Les laten vervallen' }).click();
     await page.locator(`tr[data-lesson="${lessonId}"]`).getByText('Lokaal niet beschikbaar').waitFor();
+    // Another lesson goes online with a substitute teacher.
+    const second = page.locator('tr[data-lesson]').nth(1);
+    const secondId = await second.getAttribute('data-lesson');
+    await second.locator('summary', { hasText: 'Vorm of docent' }).click();
+    await second.getByLabel('Vorm').selectOption({ label: 'online' });
+    await second.getByLabel('Docent van deze les').selectOption({ label: 'Jan Jansen' });
+    await second.getByRole('button', { name: 'Les opslaan' }).click();
+    await page.locator(`tr[data-lesson="${secondId}"]`).getByText('Jan Jansen (vervanging)').waitFor();
+    expect((await t.db.query(`SELECT mode, teacher_id AS "teacherId" FROM lesson WHERE id = $1`, [secondId]))[0]).toEqual({ mode: 'online', teacherId: substitute.id });
     // The register of another lesson is one link away.
     expect(await page.locator('tr[data-lesson]').nth(1).getByRole('link', { name: /Presentielijst/ }).getAttribute('href')).toMatch(/^#\/lessons\/[\w-]+\/register$/);
 

@@ -24,6 +24,7 @@ export interface TrajectoryForEnrolment {
 export interface EnrolmentRow {
   id: string;
   groupId: string;
+  trajectoryId: string;
   fromDate: string;
   toDate: string | null;
 }
@@ -56,7 +57,7 @@ export class EnrolmentRepository {
 
   async findRow(m: EntityManager, id: string): Promise<EnrolmentRow | null> {
     const rows = await m.query(
-      `SELECT id, group_id AS "groupId", from_date::text AS "fromDate", to_date::text AS "toDate" FROM enrolment WHERE id = $1`,
+      `SELECT id, group_id AS "groupId", trajectory_id AS "trajectoryId", from_date::text AS "fromDate", to_date::text AS "toDate" FROM enrolment WHERE id = $1`,
       [id],
     );
     return rows[0] ?? null;
@@ -95,6 +96,20 @@ export class EnrolmentRepository {
       [groupId, trajectoryId, fromDate, toDate],
     );
     return row.id;
+  }
+
+  /**
+   * Attendance records (registered or reported in advance) of the enrolment's trajectory at the group's lessons after
+   * `after`, within the enrolment's current period (enrolments of one trajectory in a group never overlap, so these are its own).
+   */
+  async attendanceAfter(m: EntityManager, e: EnrolmentRow, after: string): Promise<{ count: number; last: string | null }> {
+    const [row] = await m.query(
+      `SELECT count(*)::int AS count, max(a.lesson_date)::text AS last
+         FROM attendance_record a JOIN lesson l ON l.id = a.lesson_id
+        WHERE a.trajectory_id = $1 AND l.group_id = $2 AND a.lesson_date > $3::date AND ($4::date IS NULL OR a.lesson_date <= $4::date)`,
+      [e.trajectoryId, e.groupId, after, e.toDate],
+    );
+    return row;
   }
 
   async setToDate(m: EntityManager, id: string, toDate: string): Promise<void> {

@@ -34,9 +34,9 @@ export class EnrolmentsController {
 
   @Patch('enrolments/:id')
   @Roles('admin', 'coordinator')
-  @ApiOperation({ summary: 'Set the last day of an enrolment (toDate on or after fromDate)' })
+  @ApiOperation({ summary: 'Set the last day of an enrolment (toDate on or after fromDate; not before lessons with its attendance: 422)' })
   @ApiOkResponse({ type: EnrolmentView })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, 409, 422)
   end(@Param('id', UuidPipe) id: string, @Body() dto: EndEnrolmentDto, @CurrentScope() scope: Scope) {
     return this.enrolments.end(id, dto, scope);
   }

@@ -67,6 +67,13 @@ export class EnrolmentsService {
         checkWithinGroup(group, current.fromDate, dto.toDate);
         // Only a later end can add occupancy.
         if (current.toDate !== null && dto.toDate > current.toDate) await this.checkCapacity(m, group, current.fromDate, dto.toDate, id);
+        // Ending before lessons that already have the learner's attendance would leave records of a learner no longer in the group.
+        const after = await this.enrolments.attendanceAfter(m, current, dto.toDate);
+        if (after.count) {
+          throw new GroupsRuleException('enrolment_has_attendance', `The trajectory has attendance at ${after.count} lessons of this group after ${dto.toDate}`, [
+            { field: 'toDate', message: `has attendance recorded at ${after.count} lessons after this date (the last on ${after.last})` },
+          ]);
+        }
         await this.enrolments.setToDate(m, id, dto.toDate);
         await this.audit.record(m, scope, { action: 'update', entityType: 'enrolment', entityId: id, fields: ['toDate'] });
         return (await this.enrolments.findById(m, id))!;

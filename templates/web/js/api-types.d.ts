@@ -313,7 +313,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Set the last day of an enrolment (toDate on or after fromDate) */
+        /** Set the last day of an enrolment (toDate on or after fromDate; not before lessons with its attendance: 422) */
         patch: operations["EnrolmentsController_end"];
         trace?: never;
     };
@@ -5987,6 +5987,15 @@ export interface operations {
             };
             /** @description Conflict: duplicate, or stale `version` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -29,6 +29,7 @@ export const GROUP_MESSAGE_NL = [
   [/not an active user with role teacher/, () => 'is geen actieve docent'],
   [/^must be between (\S+) and (\S+)$/, (m) => `moet tussen ${fmtDate(m[1])} en ${fmtDate(m[2])} liggen`],
   [/^the range may span at most (\d+) days$/, (m) => `de periode mag hoogstens ${m[1]} dagen lang zijn`],
+  [/^has attendance recorded at (\d+) lessons after this date \(the last on (\S+)\)$/, (m) => `na deze datum is er nog aanwezigheid vastgelegd bij ${m[1] === '1' ? '1 les' : `${m[1]} lessen`} (de laatste op ${fmtDate(m[2])})`],
   [/^does not exist$/, () => 'bestaat niet (meer)'],
   [/must not be empty or only spaces/, () => 'vul dit veld in'],
 ];
@@ -38,6 +39,7 @@ export const GROUP_CODE_NL = {
   group_full: 'De groep is vol: op ten minste één dag van deze periode zijn alle plaatsen bezet. Kies een latere eerste dag, beëindig eerst een andere inschrijving of kies een andere groep.',
   enrolment_overlap: 'Dit traject is in (een deel van) deze periode al in deze groep ingeschreven.',
   trajectory_not_enrollable: 'Alleen een gepland, actief of onderbroken traject kan in een groep worden ingeschreven.',
+  enrolment_has_attendance: 'De inschrijving kan niet eindigen vóór lessen waarbij de aanwezigheid van deze deelnemer al is vastgelegd. Kies een latere laatste dag, of laat de docent die presentielijsten eerst aanpassen.',
   lesson_already_cancelled: 'Deze les is al vervallen.',
   lesson_has_register: 'Voor deze les is al een presentielijst ingevuld; een les met een presentielijst kan niet vervallen.',
   lesson_not_cancelled: 'Deze les is niet vervallen.',

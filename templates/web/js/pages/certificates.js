@@ -217,7 +217,7 @@ export async function groupCertificatesPage(groupId) {
   const list = el('div', {}, el('p', {}, 'Laden…'));
   const form = el('form', { class: 'inline' }, ...fields.nodes, el('button', { type: 'submit' }, 'Voor de hele groep aanvragen'));
   $app.replaceChildren(
-    el('p', { class: 'crumbs' }, el('a', { href: '#/lessons' }, '← Lessen')),
+    el('p', { class: 'crumbs' }, el('a', { href: `#/groups/${groupId}` }, `← ${group.name}`)),
     el('h1', {}, 'Certificaten ', el('span', { class: 'sub' }, `${group.name} (${group.code})`)),
     el('section', { class: 'card' }, el('h2', {}, 'Aanvragen voor alle deelnemers'), el('p', { class: 'muted' }, 'Deelnemers die (nog) niet in aanmerking komen, worden overgeslagen met de reden.'), form, status, skipped),
     el('section', { class: 'card' }, el('h2', {}, 'Certificaten van deze groep'), list),

@@ -52,6 +52,14 @@ export async function groupPage(id) {
   await Promise.all([lessonsSection(g, { from: addDays(today(), -7), page: 1 }), enrolmentsSection(g)]);
 }
 
+/** Teachers by id: the group's, and for admins and coordinators every active teacher (to pick a substitute). @param {GroupDetail} g */
+async function teacherChoices(g) {
+  const all = isRole('admin', 'coordinator')
+    ? /** @type {import('../types.js').Schemas['GroupTeacherView'][]} */ (await api('/groups/teachers').catch(() => []))
+    : [];
+  return Object.fromEntries([...all, ...g.teachers].map((t) => [t.id, t.displayName]));
+}
+
 /** @param {GroupDetail} g */
 function scheduleTable(g) {
   if (!g.schedule.length) return html`<p>Nog geen weekrooster.</p>`;
@@ -103,6 +111,8 @@ async function lessonsSection(g, view) {
   if (!box) return;
   const canCancel = isRole('admin', 'coordinator', 'teacher');
   const canReinstate = isRole('admin', 'coordinator');
+  const canEdit = isRole('admin', 'coordinator');
+  const teachers = await teacherChoices(g);
   const q = new URLSearchParams({ groupId: g.id, sort: 'date', page: String(view.page), pageSize: String(PAGE) });
   if (view.from) q.set('from', view.from);
   const data = /** @type {import('../types.js').Page<Lesson>} */ (await api(`/lessons?${q}`));
@@ -110,16 +120,22 @@ async function lessonsSection(g, view) {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const row = (/** @type {Lesson} */ l) => html`<tr data-lesson="${l.id}" class="${l.cancelled ? 'cancelled' : ''}">
     <td>${fmtDay(l.date)}${l.date === t ? html` <span class="badge">vandaag</span>` : ''}</td><td>${hhmm(l.startTime)}</td><td>${l.minutes} min</td><td>${MODE_NL[l.mode] || l.mode}</td>
+    <td>${l.teacherId ? html`${teachers[l.teacherId] || 'andere docent'} <span class="muted">(vervanging)</span>` : html`<span class="muted">docenten van de groep</span>`}</td>
     <td>${l.cancelled ? html`<span class="badge bad">vervallen</span> ${l.cancelReason || ''}` : link(`#/lessons/${l.id}/register`, l.date > t ? 'Presentielijst (les nog niet geweest)' : 'Presentielijst')}</td>
     <td>${l.cancelled
       ? (canReinstate ? html`<form class="action-btn" data-reinstate="${l.id}"><button type="submit" class="secondary small">Terugzetten</button><div class="error" role="alert"></div></form>` : '')
-      : (canCancel ? html`<details><summary>Laten vervallen</summary><form class="stack" data-cancel="${l.id}">
+      : html`${canCancel ? html`<details><summary>Laten vervallen</summary><form class="stack" data-cancel="${l.id}">
           <label>Reden van vervallen <input name="reason" data-field="reason" maxlength="500" required placeholder="bijv. docent ziek"></label>
-          <div class="error" role="alert"></div><button type="submit" class="danger">Les laten vervallen</button></form></details>` : '')}</td></tr>`;
+          <div class="error" role="alert"></div><button type="submit" class="danger">Les laten vervallen</button></form></details>` : ''}
+        ${canEdit ? html`<details><summary>Vorm of docent</summary><form class="stack" data-edit="${l.id}">
+          <label>Vorm <select name="mode" data-field="mode">${Object.entries(MODE_NL).map(([k, v]) => html`<option value="${k}" ${l.mode === k ? html`selected` : ''}>${v}</option>`)}</select></label>
+          <label>Docent van deze les <select name="teacherId" data-field="teacherId"><option value="">docenten van de groep</option>${Object.entries(teachers)
+            .map(([id, name]) => html`<option value="${id}" ${l.teacherId === id ? html`selected` : ''}>${name}</option>`)}</select></label>
+          <div class="error" role="alert"></div><button type="submit">Les opslaan</button></form></details>` : ''}`}</td></tr>`;
   mount(box, html`<form class="inline" id="lessons-filter"><label>Lessen vanaf <input type="date" name="from" value="${view.from}"></label><button type="submit" class="secondary">Tonen</button>
       <button type="button" class="secondary" data-from="">Alle lessen</button></form>
     ${data.items.length
-      ? html`<div class="table-wrap" tabindex="0"><table><caption class="sr-only">Lessen van ${g.name}</caption><thead><tr><th scope="col">Datum</th><th scope="col">Tijd</th><th scope="col">Duur</th><th scope="col">Vorm</th><th scope="col">Presentielijst</th><th scope="col">Actie</th></tr></thead>
+      ? html`<div class="table-wrap" tabindex="0"><table><caption class="sr-only">Lessen van ${g.name}</caption><thead><tr><th scope="col">Datum</th><th scope="col">Tijd</th><th scope="col">Duur</th><th scope="col">Vorm</th><th scope="col">Docent</th><th scope="col">Presentielijst</th><th scope="col">Actie</th></tr></thead>
         <tbody>${data.items.map(row)}</tbody></table></div>
         <nav class="pager" aria-label="Paginering lessen"><button type="button" class="secondary" data-page="${view.page - 1}" ${view.page <= 1 ? html`disabled` : ''}>Vorige</button>
         <span>Pagina ${view.page} van ${pages} · ${data.total} ${data.total === 1 ? 'les' : 'lessen'}</span>
@@ -140,6 +156,13 @@ async function lessonsSection(g, view) {
       if (!v.reason) throw fieldError('reason', 'vul de reden in waarom de les vervalt');
       await api(`/lessons/${form.dataset.cancel}/cancel`, { method: 'POST', body: { reason: v.reason } });
       toast('De les is vervallen');
+      await again({});
+    });
+  });
+  box.querySelectorAll('form[data-edit]').forEach((/** @type {HTMLFormElement} */ form) => {
+    onSubmit(form, async (v) => {
+      await api(`/lessons/${form.dataset.edit}`, { method: 'PATCH', body: { mode: v.mode, teacherId: v.teacherId || null } });
+      toast('Les opgeslagen');
       await again({});
     });
   });
@@ -201,8 +224,10 @@ async function enrolmentsSection(g) {
     ev.preventDefault();
     const term = String(new FormData(search).get('search') || '').trim();
     try {
-      const r = /** @type {import('../types.js').TrajectoryPage} */ (await api(`/trajectories?${new URLSearchParams({ search: term, pageSize: '50' })}`));
-      const open = r.items.filter((x) => ENROLLABLE.includes(x.status));
+      // One search per status that can be enrolled, so finished trajectories never crowd out the open ones.
+      const pages = /** @type {import('../types.js').TrajectoryPage[]} */ (await Promise.all(ENROLLABLE
+        .map((status) => api(`/trajectories?${new URLSearchParams({ search: term, status, pageSize: '20' })}`))));
+      const open = pages.flatMap((r) => r.items);
       mount(form.trajectoryId, open.length
         ? html`${open.map((x) => html`<option value="${x.id}">${fullName(x.learner) || 'deelnemer'} (${x.learner?.learnerNumber || ''}) — ${x.product?.name || ''}, ${nl(x.status)}, vanaf ${fmtDate(x.startDate)}</option>`)}`
         : html`<option value="">geen lopend traject gevonden${term ? ` voor ‘${term}’` : ''}</option>`);
