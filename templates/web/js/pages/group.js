@@ -10,6 +10,7 @@ import { problemHtml, problemNl } from '../problems.js';
 import { isRole } from '../session.js';
 import { $app, fieldError, onSubmit, setTitle, toast } from '../ui.js';
 import { occupancy, period, scheduleEditor } from './groups.js';
+import { filled } from './lessons.js';
 
 /** @typedef {import('../types.js').Schemas['GroupDetailView']} GroupDetail */
 /** @typedef {import('../types.js').Schemas['EnrolmentView']} Enrolment */
@@ -121,10 +122,11 @@ async function lessonsSection(g, view) {
   const row = (/** @type {Lesson} */ l) => html`<tr data-lesson="${l.id}" class="${l.cancelled ? 'cancelled' : ''}">
     <td>${fmtDay(l.date)}${l.date === t ? html` <span class="badge">vandaag</span>` : ''}</td><td>${hhmm(l.startTime)}</td><td>${l.minutes} min</td><td>${MODE_NL[l.mode] || l.mode}</td>
     <td>${l.teacherId ? html`${teachers[l.teacherId] || 'andere docent'} <span class="muted">(vervanging)</span>` : html`<span class="muted">docenten van de groep</span>`}</td>
-    <td>${l.cancelled ? html`<span class="badge bad">vervallen</span> ${l.cancelReason || ''}` : link(`#/lessons/${l.id}/register`, l.date > t ? 'Presentielijst (les nog niet geweest)' : 'Presentielijst')}</td>
+    <td>${l.cancelled ? html`<span class="badge bad">vervallen</span> ${l.cancelReason || ''}` : html`${filled(l)} ${link(`#/lessons/${l.id}/register`, 'Presentielijst')}`}</td>
     <td>${l.cancelled
       ? (canReinstate ? html`<form class="action-btn" data-reinstate="${l.id}"><button type="submit" class="secondary small">Terugzetten</button><div class="error" role="alert"></div></form>` : '')
-      : html`${canCancel ? html`<details><summary>Laten vervallen</summary><form class="stack" data-cancel="${l.id}">
+      : html`${canCancel && l.recordedLearners > 0 ? html`<span class="muted">heeft een presentielijst</span>` : ''}
+        ${canCancel && !l.recordedLearners ? html`<details><summary>Laten vervallen</summary><form class="stack" data-cancel="${l.id}">
           <label>Reden van vervallen <input name="reason" data-field="reason" maxlength="500" required placeholder="bijv. docent ziek"></label>
           <div class="error" role="alert"></div><button type="submit" class="danger">Les laten vervallen</button></form></details>` : ''}
         ${canEdit ? html`<details><summary>Vorm of docent</summary><form class="stack" data-edit="${l.id}">

@@ -32,7 +32,7 @@ const FILLED_NL = { complete: 'ja', partial: 'deels', missing: 'nee', in_progres
 const FILLED_CLS = { complete: 'good', partial: 'warn', missing: 'bad', in_progress: '', upcoming: '', cancelled: '' };
 
 /** @param {import('../types.js').Lesson} l */
-function filled(l) {
+export function filled(l) {
   const st = l.registerState;
   const counts = st === 'partial' || st === 'in_progress' ? ` (${l.recordedLearners} van ${l.expectedLearners})` : '';
   const none = st === 'complete' && l.expectedLearners === 0 ? html` <span class="muted">(geen deelnemers)</span>` : '';
