@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # npm run bench: HTTP benchmarks against the scale database.
 #   BENCH_RESEED=1       rebuild the scale database first (otherwise only when it is missing or incomplete)
-#   BENCH_DURATION=15    seconds per scenario;  BENCH_SCENARIOS=a,b  run only these (HTTP scenarios, spil, settlement,
-#                        nightly, certificates, imports)
+#   BENCH_DURATION=15    seconds per scenario;  BENCH_SCENARIOS=a,b  run only these (HTTP scenarios by name, and spil,
+#                        duo-hours, settlement, nightly, certificates, imports; SCALE_DATABASE_URL=… another scale database than koers_scale)
+#   BENCH_QUEUE_PREFIX=koers-bench  the API's and worker's queue prefix in Redis (another bench on this Redis needs its own:
+#                        workers on one prefix take each other's jobs)
 #   BENCH_PORT=3999      first port to try for the API;  BENCH_SKIP_BUILD=1  use dist/ as it is
 #   BENCH_FROM_SOURCE=1  run the API from src/ with ts-node instead of dist/ (no build needed)
 #   BENCH_PG_SOCKET=0    connect the API over TCP even when PostgreSQL's Unix socket is on this machine
@@ -10,6 +12,7 @@
 #                        has cores only queue inside the server (at 300 registers/s, pool 10 gave a p99 of ~80 ms, pool 4 ~48 ms)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+queue_prefix="${BENCH_QUEUE_PREFIX:-koers-bench}"
 bash scripts/ensure-env.sh
 
 scale_url="$(npx ts-node -T bench/scale-db.ts url)"
@@ -18,7 +21,8 @@ if [ "${BENCH_RESEED:-0}" = "1" ] || [ "$(npx ts-node -T bench/scale-db.ts statu
   npm run --silent seed:scale
 else
   # A scale database built by an earlier version gets this version's migrations (functions, counts) first.
-  DATABASE_URL="$scale_url" npm run --silent migration:run > /tmp/koers-bench-migrate.log 2>&1 \
+  # As the role that made it (the CLI migrates DATABASE_MIGRATION_URL, which .env points at the main database).
+  DATABASE_URL="$scale_url" DATABASE_MIGRATION_URL="$(npx ts-node -T bench/scale-db.ts migration-url)" npm run --silent migration:run > /tmp/koers-bench-migrate.log 2>&1 \
     || { echo "bench: migrating the scale database failed:" >&2; tail -20 /tmp/koers-bench-migrate.log >&2; exit 1; }
 fi
 
@@ -37,7 +41,7 @@ fi
 # worker starts and at the end; only the bench's own queue prefix in Redis is touched.
 clear_bench_documents() {
   psql "$scale_url" -qc "DELETE FROM document WHERE kind = 'pipeline.check' AND params->>'note' LIKE 'bench %'" >/dev/null 2>&1 || true
-  node -e "const R=require('ioredis');const r=new R(process.argv[1]);(async()=>{let c='0';do{const[n,k]=await r.scan(c,'MATCH','koers-bench:documents:*','COUNT',1000);if(k.length)await r.del(...k);c=n}while(c!=='0');r.disconnect()})().catch(()=>r.disconnect())" "${REDIS_URL:-redis://127.0.0.1:6379/0}" 2>/dev/null || true
+  node -e "const R=require('ioredis');const r=new R(process.argv[1]);(async()=>{let c='0';do{const[n,k]=await r.scan(c,'MATCH',process.argv[2]+':documents:*','COUNT',1000);if(k.length)await r.del(...k);c=n}while(c!=='0');r.disconnect()})().catch(()=>r.disconnect())" "${REDIS_URL:-redis://127.0.0.1:6379/0}" "$queue_prefix" 2>/dev/null || true
 }
 
 port="$(npx ts-node -T bench/scale-db.ts port "${BENCH_PORT:-3999}")"
@@ -65,7 +69,7 @@ if [ "${BENCH_PG_SOCKET:-1}" = "1" ] && [ -S "$socket_dir/.s.PGSQL.5432" ] && [[
 fi
 
 echo "== starting the API on port $port against the scale database ($api_db_url)"
-DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn QUEUE_PREFIX=koers-bench \
+DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn QUEUE_PREFIX="$queue_prefix" \
   "${api_cmd[@]}" > /tmp/koers-bench-api.log 2>&1 &
 api=$!
 for _ in $(seq 1 120); do
@@ -84,7 +88,7 @@ if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",document-req
   redis_down=$!
   sleep 0.5
   echo "== starting a second API on port $down_port with its own Redis on $down_redis_port (stopped once the API is up)"
-  DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$down_port" HOST=127.0.0.1 LOG_LEVEL=error QUEUE_PREFIX=koers-bench \
+  DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" PORT="$down_port" HOST=127.0.0.1 LOG_LEVEL=error QUEUE_PREFIX="$queue_prefix" \
     REDIS_URL="redis://127.0.0.1:$down_redis_port/0" "${api_cmd[@]}" > /tmp/koers-bench-api-down.log 2>&1 &
   api_down=$!
   for _ in $(seq 1 120); do
@@ -103,24 +107,36 @@ BENCH_COMMAND="${BENCH_FROM_SOURCE:+BENCH_FROM_SOURCE=$BENCH_FROM_SOURCE }${BENC
   npx ts-node -T bench/http-bench.ts --base "http://127.0.0.1:$port" --db "$scale_url" "${down_args[@]}" || http_status=$?
 clear_bench_documents
 
-if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",spil,"* ]]; then
-  # The SPIL documents are made by the worker: start one on the same database and queue prefix as the API.
+selected() { [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",$1,"* ]]; }
+
+if selected spil || selected duo-hours; then
+  # The SPIL documents and the DUO hours files are made by the worker: start one on the same database and queue prefix as the API.
   worker_cmd=(node dist/src/worker.js)
   [ "${BENCH_FROM_SOURCE:-0}" = "1" ] && worker_cmd=(node -r ts-node/register/transpile-only src/worker.ts)
-  DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" LOG_LEVEL=warn QUEUE_PREFIX=koers-bench \
+  DATABASE_URL="$api_db_url" DATABASE_READ_URL="$api_db_url" DATABASE_POOL_SIZE="${BENCH_DB_POOL:-4}" LOG_LEVEL=warn QUEUE_PREFIX="$queue_prefix" \
     "${worker_cmd[@]}" > /tmp/koers-bench-worker.log 2>&1 &
   worker=$!
   sleep 3
+fi
+
+if selected spil; then
   echo "== SPIL report (one municipality a quarter beside its SQL alone, region a year, xlsx in the worker)"
   npx ts-node -T bench/spil-bench.ts --base "http://127.0.0.1:$port" --db "$api_db_url" --worker-pid "$worker" || http_status=$?
 fi
 
-if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",settlement,"* ]]; then
+if selected duo-hours; then
+  echo "== Gevolgde uren for DUO, the whole region through the worker, beside its SQL alone (target <= 10 s; bench/results/duo-hours.json)"
+  BENCH_COMMAND="${SCALE_DATABASE_URL:+SCALE_DATABASE_URL=$SCALE_DATABASE_URL }${BENCH_QUEUE_PREFIX:+BENCH_QUEUE_PREFIX=$BENCH_QUEUE_PREFIX }${BENCH_SCENARIOS:+BENCH_SCENARIOS=$BENCH_SCENARIOS }npm run bench" \
+    npx ts-node -T bench/duo-hours-bench.ts --base "http://127.0.0.1:$port" --db "$api_db_url" --worker-pid "$worker" || http_status=$?
+fi
+
+if selected settlement; then
   echo "== settlement: region year, sheets, quarterly drafts (bench/results/settlement.json)"
   npx ts-node -T bench/settlement-bench.ts "$scale_url" || echo "bench: settlement scenario failed" >&2
 fi
 
-if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",nightly,"* ]]; then
+certs_status=0
+if selected nightly; then
   echo "== nightly signal pass (target ≤ 30 s)"
   nightly="$(npx ts-node -T bench/nightly-signals.ts "$scale_url")"
   echo "$nightly"
@@ -135,15 +151,14 @@ if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",nightly,"* ]
     echo '```'
   } >> bench/results/latest.md
 fi
-certs_status=0
-if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",certificates,"* ]]; then
+if selected certificates; then
   echo "== certificates (targets: >= 40/s per worker process, >= 0.8 of the pdfkit floor; bulk of 1,000 with its zip <= 40 s)"
   npx ts-node -T bench/certificates.ts > /tmp/koers-bench-certificates.log 2>&1 || certs_status=$?
   tail -n +1 bench/results/certificates.md 2>/dev/null || true
   { echo; cat bench/results/certificates.md 2>/dev/null || echo "certificates bench failed: see /tmp/koers-bench-certificates.log"; } >> bench/results/latest.md
   [ "$certs_status" = 0 ] || { echo "bench: certificates failed:" >&2; tail -20 /tmp/koers-bench-certificates.log >&2; }
 fi
-if [ -z "${BENCH_SCENARIOS:-}" ] || [[ ",${BENCH_SCENARIOS}," == *",imports,"* ]]; then
+if selected imports; then
   echo "== imports: 9,999 learner rows, dry run and commit (targets <= 20 s each; test/imports.bench-spec.ts)"
   KOERS_BENCH=1 npx jest --selectProjects bench --silent 2>&1 | tail -n 20 | tee -a bench/results/latest.md || true
 fi

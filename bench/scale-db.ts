@@ -1,7 +1,8 @@
 /**
  * Helper for bench/run.sh. `url` prints the scale database URL (SCALE_DATABASE_URL, or DATABASE_URL with the
  * database koers_scale); `status` prints "ready" when it exists and holds the scale data set with the demo logins,
- * otherwise "missing". `port <n>` prints the first free TCP port from n on.
+ * otherwise "missing". `migration-url` prints the URL that migrates it: the scale database as the role that made it
+ * (DATABASE_ADMIN_URL, else DATABASE_MIGRATION_URL or DATABASE_URL). `port <n>` prints the first free TCP port from n on.
  */
 import * as net from 'net';
 import { Client } from 'pg';
@@ -42,9 +43,12 @@ function freePort(from: number): Promise<number> {
 async function main(): Promise<void> {
   const [cmd, arg] = process.argv.slice(2);
   if (cmd === 'url') process.stdout.write(scaleDatabaseUrl());
-  else if (cmd === 'status') process.stdout.write(await status(scaleDatabaseUrl()));
+  else if (cmd === 'migration-url') {
+    const env = loadEnvironment();
+    process.stdout.write(withDatabase(env.DATABASE_ADMIN_URL ?? env.DATABASE_MIGRATION_URL ?? env.DATABASE_URL, databaseName(scaleDatabaseUrl())));
+  } else if (cmd === 'status') process.stdout.write(await status(scaleDatabaseUrl()));
   else if (cmd === 'port') process.stdout.write(String(await freePort(Number(arg ?? 3999))));
-  else throw new Error('usage: scale-db.ts url|status|port [from]');
+  else throw new Error('usage: scale-db.ts url|migration-url|status|port [from]');
 }
 
 main().catch((e) => {

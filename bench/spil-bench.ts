@@ -12,9 +12,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { coordinatorAuth } from './coordinator-login';
 import { runSpilSqlOnce, SpilSqlParams, spilPool } from './spil-sql';
 
-const DEMO_PASSWORD = 'koers-demo-2026';
 const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
 const YEAR = { from: '2026-01-01', to: '2026-12-31' };
 
@@ -33,17 +33,7 @@ async function main(): Promise<void> {
   const base = values.base ?? 'http://127.0.0.1:3999';
   const rounds = Number(values.rounds ?? 28);
   const pool = spilPool(values.db!, Number(values.pool ?? process.env.BENCH_DB_POOL ?? 4));
-  let token = '';
-  // A scale database seeded before the demo password changed still has the old one.
-  for (const password of [DEMO_PASSWORD, 'koers-demo']) {
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coordinator@koers.test', password }) });
-    if (login.status === 200) {
-      token = ((await login.json()) as { accessToken: string }).accessToken;
-      break;
-    }
-  }
-  if (!token) throw new Error('login as coordinator@koers.test failed: is the demo login in this database?');
-  const auth = { authorization: `Bearer ${token}` };
+  const auth = await coordinatorAuth(base);
   const get = async (q: string): Promise<number> => {
     const t0 = process.hrtime.bigint();
     const res = await fetch(`${base}/api/v1/reports/spil?${q}`, { headers: auth });
