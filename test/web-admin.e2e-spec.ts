@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { createLearner } from './factories/records.factory';
 import { createUser } from './factories/user.factory';
 import { browserSuite, checkScreen, loginAs, openPage } from './helpers/browser';
 
@@ -17,7 +18,7 @@ async function menu(page: Page, name: string): Promise<void> {
 describe("the admin's pages in the browser (e2e)", () => {
   const suite = browserSuite();
 
-  it('an admin changes a user role (its session ends), deactivates another (refused at once), and cannot lock itself out', async () => {
+  it('an admin changes a user role (its session ends), deactivates another (refused at once), creates a learner login; its own row offers neither', async () => {
     const { t, browser, base, ref, errors } = suite;
     const admin = await createUser(t, 'admin');
     const moved = await createUser(t, 'coordinator');
@@ -60,6 +61,23 @@ describe("the admin's pages in the browser (e2e)", () => {
     await page.getByRole('button', { name: `Activeren teacher ${leaver.email}` }).waitFor();
     await menu(leaverPage, 'Lessen');
     await leaverPage.getByRole('heading', { name: 'Inloggen bij Koers' }).waitFor();
+
+    // A learner login, found by the learner's number.
+    const learner = await createLearner(t.db, ref.municipalities.Enschede, { firstName: 'Samira', lastName: 'Haddad' });
+    await page.getByText('Nieuwe gebruiker').click();
+    const create = page.locator('#user-form');
+    await create.getByLabel('Naam', { exact: true }).fill('Samira Haddad');
+    await create.getByLabel('E-mailadres').fill(`samira-${Date.now()}@test.koers`);
+    await create.locator('select[name="role"]').selectOption('learner');
+    await create.getByLabel('Deelnemernummer').fill('X-BESTAAT-NIET');
+    await create.getByLabel('Wachtwoord (minstens 12 tekens)').fill('Zonnebloem-Tafel-8472!');
+    await create.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await create.getByText('geen deelnemer met nummer X-BESTAAT-NIET').waitFor();
+    await create.getByLabel('Deelnemernummer').fill(learner.learnerNumber);
+    await create.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByRole('row', { name: /Samira Haddad/ }).getByRole('cell', { name: 'deelnemer', exact: true }).waitFor();
+    const [link] = await t.db.query(`SELECT u.role FROM learner l JOIN app_user u ON u.id = l.user_id WHERE l.id = $1`, [learner.id]);
+    expect(link).toEqual({ role: 'learner' });
     for (const p of [movedPage, leaverPage, page]) await p.close();
   });
 

@@ -85,7 +85,7 @@ export async function referencePage() {
     <section class="card" aria-labelledby="products-title"><h2 id="products-title">Producten</h2>
       <div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">Code</th><th scope="col">Naam</th><th scope="col">Kader</th>
         <th scope="col">Uren</th><th scope="col">Weken</th><th scope="col">Doelniveaus</th><th scope="col">Portfolio</th><th scope="col">Status</th>${admin ? html`<th scope="col">Acties</th>` : ''}</tr></thead>
-      <tbody>${products.items.length ? products.items.map((p) => html`<tr><td>${p.code}</td><td>${p.name}</td><td>${REGIME_NL[p.legalRegime] || p.legalRegime}</td>
+      <tbody>${products.items.length ? products.items.map((p) => html`<tr><td>${p.code}</td><td>${p.name}</td><td title="${REGIME_NL[p.legalRegime] || ''}">${p.legalRegime === 'wi2013' ? 'Wi2013' : p.legalRegime === 'wi2021' ? 'Wi2021' : p.legalRegime}</td>
         <td>${p.contractedHours}</td><td>${p.plannedDurationWeeks}</td><td>${or(targetsText(p.defaultTargets || {}))}</td>
         <td>${or((p.requiredDomains || []).map((d) => DOMAIN_NL[d] || d).join(', '))}</td>
         <td>${p.active ? html`<span class="badge good">actief</span>` : html`<span class="badge">niet actief</span>`}</td>${admin ? html`<td>${editBtn('product', p.id, p.name)}</td>` : ''}</tr>`)
