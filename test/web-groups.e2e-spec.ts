@@ -113,8 +113,8 @@ describe('group pages in the browser (e2e)', () => {
     expect(await page.locator('tr[data-lesson]').nth(1).getByRole('link', { name: /Presentielijst/ }).getAttribute('href')).toMatch(/^#\/lessons\/[\w-]+\/register$/);
 
     // Enrol two trajectories: the group is full, the third is refused with the reason in Dutch.
-    const enrolBy = async (name: string, fromDate = today) => {
-      await page.getByLabel('Zoek traject op naam of deelnemernummer').fill(name);
+    const enrolBy = async (name: string, fromDate = today, term = name) => {
+      await page.getByLabel('Zoek traject op naam of deelnemernummer').fill(term);
       await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
       await page.locator('#enrol-form select[name="trajectoryId"] option', { hasText: name }).waitFor({ state: 'attached' });
       await page.getByLabel('Ingeschreven vanaf').fill(fromDate);
@@ -142,7 +142,9 @@ describe('group pages in the browser (e2e)', () => {
     const [ended] = await t.db.query(`SELECT e.to_date::text AS "toDate" FROM enrolment e JOIN trajectory tr ON tr.id = e.trajectory_id JOIN learner l ON l.id = tr.learner_id WHERE l.last_name = 'Karimi'`);
     expect(ended.toDate).toBe(today);
     await page.locator('summary', { hasText: 'Deelnemer inschrijven' }).click();
-    await enrolBy('Nowak', addDays(today, 1));
+    // Found by the learner number this time.
+    const [{ learner_number: nowakNumber }] = await t.db.query(`SELECT learner_number FROM learner WHERE last_name = 'Nowak'`);
+    await enrolBy('Nowak', addDays(today, 1), nowakNumber);
     await page.locator('tr[data-enrolment]', { hasText: 'Tomasz Nowak' }).waitFor();
     expect(await t.db.query(`SELECT count(*)::int AS n FROM enrolment WHERE group_id = $1`, [group.id])).toEqual([{ n: 3 }]);
 
@@ -191,6 +193,7 @@ describe('group pages in the browser (e2e)', () => {
     await tp.getByRole('heading', { name: /B1-route Enschede ochtend/ }).waitFor();
     await tp.locator('tr[data-enrolment]', { hasText: 'Tomasz Nowak' }).waitFor();
     await tp.locator(`tr[data-lesson="${lessonId}"]`).getByText('Lokaal niet beschikbaar').waitFor();
+    await tp.locator(`tr[data-lesson="${secondId}"]`).getByText('Jan Jansen (vervanging)').waitFor();
     expect(await tp.getByRole('link', { name: 'Groep wijzigen' }).count()).toBe(0);
     expect(await tp.getByRole('button', { name: 'Lessen genereren' }).count()).toBe(0);
     expect(await tp.getByText('Deelnemer inschrijven').count()).toBe(0);

@@ -121,7 +121,7 @@ async function lessonsSection(g, view) {
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const row = (/** @type {Lesson} */ l) => html`<tr data-lesson="${l.id}" class="${l.cancelled ? 'cancelled' : ''}">
     <td>${fmtDay(l.date)}${l.date === t ? html` <span class="badge">vandaag</span>` : ''}</td><td>${hhmm(l.startTime)}</td><td>${l.minutes} min</td><td>${MODE_NL[l.mode] || l.mode}</td>
-    <td>${l.teacherId ? html`${teachers[l.teacherId] || 'andere docent'} <span class="muted">(vervanging)</span>` : html`<span class="muted">docenten van de groep</span>`}</td>
+    <td>${l.teacherId ? html`${l.teacherName || teachers[l.teacherId] || 'andere docent'} <span class="muted">(vervanging)</span>` : html`<span class="muted">docenten van de groep</span>`}</td>
     <td>${l.cancelled ? html`<span class="badge bad">vervallen</span> ${l.cancelReason || ''}` : html`${filled(l)} ${link(`#/lessons/${l.id}/register`, 'Presentielijst')}`}</td>
     <td>${l.cancelled
       ? (canReinstate ? html`<form class="action-btn" data-reinstate="${l.id}"><button type="submit" class="secondary small">Terugzetten</button><div class="error" role="alert"></div></form>` : '')
