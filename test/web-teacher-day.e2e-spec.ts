@@ -1,6 +1,6 @@
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser } from './factories/user.factory';
-import { addDays, browserSuite, checkScreen, collegeToday, eventually, loginAs, openPage } from './helpers/browser';
+import { addDays, browserSuite, checkScreen, collegeToday, eventually, loginAs, menuLine, openPage } from './helpers/browser';
 
 // A 1×1 PNG, as a phone camera would upload a photo.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -47,6 +47,10 @@ describe("a teacher's day in the browser (e2e)", () => {
     await page.getByRole('heading', { name: 'Vorige week nog niet ingevuld' }).waitFor();
     expect(await page.getByText('nog niet ingevuld').count()).toBeGreaterThanOrEqual(2);
     await checkScreen(page, 'teacher-vandaag');
+    // The menu is one line on a 1024 px tablet.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await menuLine(page)).toMatchObject({ lines: 1, tall: false, overflow: 0 });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.locator('section', { hasText: 'Lessen vandaag' }).getByRole('link', { name: 'Invullen' }).click();
     await page.getByRole('heading', { name: /Presentielijst B1 Enschede middag/ }).waitFor();
@@ -80,7 +84,7 @@ describe("a teacher's day in the browser (e2e)", () => {
       { learner_id: a.id, status: 'late', minutes_late: 15, absence_reason: null },
     ]);
     await page.reload();
-    await page.getByText(/Laatst opgeslagen op .* door u\./).waitFor();
+    await page.getByText(`Laatst opgeslagen door teacher ${teacher.email} (u) op `, { exact: false }).waitFor();
     expect(await page.getByLabel(`Minuten te laat ${a.name}`).inputValue()).toBe('15');
     expect(await page.getByLabel(`Reden ${c.name}`).inputValue()).toBe('overig');
     expect(await page.getByLabel(`Toelichting ${c.name}`).inputValue()).toBe('begrafenis');
@@ -89,6 +93,17 @@ describe("a teacher's day in the browser (e2e)", () => {
     await page.getByRole('heading', { name: 'Lessen vandaag' }).waitFor();
     expect(dialogs).toHaveLength(1);
     await page.locator('section', { hasText: 'Lessen vandaag' }).getByText('presentielijst ingevuld').waitFor();
+
+    // A coordinator corrects the register: the teacher sees who saved it last, by name, and when.
+    const coordinator = await createUser(t, 'coordinator');
+    await t.http.put(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', coordinator.auth).send({ entries: [
+      { learnerId: a.id, status: 'late', minutesLate: 20 }, { learnerId: b.id, status: 'absent_unauthorised' },
+      { learnerId: c.id, status: 'absent_authorised', absenceReason: 'overig: begrafenis' },
+    ] }).expect(200);
+    await page.goto(`${base}/#/lessons/${lesson.id}/register`);
+    const lastSaved = page.locator('#reg-last');
+    await lastSaved.getByText(`Laatst opgeslagen door coordinator ${coordinator.email} op `, { exact: false }).waitFor();
+    expect(await lastSaved.innerText()).toMatch(/ op \d{1,2} \w+ \d{4} (om )?\d{2}:\d{2}\.$/);
 
     // The learner page: an assessment, a progress conversation, and the portfolio review.
     await page.goto(`${base}/#/learners/${a.id}`);
@@ -121,6 +136,15 @@ describe("a teacher's day in the browser (e2e)", () => {
     expect(row).toEqual({ status: 'approved', feedback: 'Mooie brief!' });
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM progress_note WHERE trajectory_id = $1`, [a.trajectoryId]);
     expect(n).toBe(1);
+
+    // A bad or unknown id in the address is "niet gevonden", never a form error, on every record page.
+    for (const path of ['learners', 'trajectories', 'signals', 'lessons']) {
+      for (const id of ['geen-echt-id', '00000000-0000-4000-8000-000000000000']) {
+        await page.goto(`${base}/#/${path}/${id}${path === 'lessons' ? '/register' : ''}`);
+        await page.getByRole('heading', { name: 'Niet gevonden' }).waitFor();
+        expect({ path, id, formError: await page.getByText('Niet alle velden zijn goed ingevuld.').count() }).toEqual({ path, id, formError: 0 });
+      }
+    }
     await page.close();
   });
 });

@@ -114,3 +114,18 @@ export const addDays = (iso: string, n: number): string => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+
+/** The menu's items on screen (links on the line, and "Meer" when shown): all on one line, and every link reachable. */
+export async function menuLine(page: Page) {
+  return page.evaluate(`(() => {
+    const nav = document.getElementById('nav');
+    const items = [...nav.children].filter((el) => !el.hidden && getComputedStyle(el).display !== 'none');
+    const boxes = items.map((el) => el.getBoundingClientRect());
+    const h = Math.max(...boxes.map((b) => b.height));
+    // One line: a horizontal line crosses every item.
+    const oneLine = Math.max(...boxes.map((b) => b.top)) < Math.min(...boxes.map((b) => b.bottom));
+    return { lines: oneLine ? 1 : 2, tall: nav.getBoundingClientRect().height > h * 1.5,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      links: nav.querySelectorAll('a').length, more: !nav.querySelector('.nav-more').hidden };
+  })()`) as Promise<{ lines: number; tall: boolean; overflow: number; links: number; more: boolean }>;
+}

@@ -22,6 +22,7 @@ type Cells = `${Access}${Access}${Access}${Access}${Access}${Access}`;
 export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'DELETE /api/v1/assessments/{id}':                                'AAFFFF', // AssessmentsController.remove
   'DELETE /api/v1/evidence/{id}':                                   'AAFFFS', // PortfolioEvidenceController.remove
+  'DELETE /api/v1/lessons/{id}/advance-absence/{learnerId}':        'AAFFFS', // AdvanceAbsenceController.withdraw
   'DELETE /api/v1/partners/{id}':                                   'AAFFFF', // PartnersController.remove
   'DELETE /api/v1/referrals/{id}/hours/{entryId}':                  'AAFFFF', // ReferralsController.removeHours
   'DELETE /api/v1/settlement-runs/{id}':                            'AFFAFF', // SettlementRunsController.discard
@@ -48,6 +49,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'GET /health/ready':                                              PUBLIC, // HealthController.ready
   'GET /api/v1/learners':                                           'AASASS', // LearnersController.list
   'GET /api/v1/learners/{id}':                                      'AASASS', // LearnersController.get
+  'GET /api/v1/learners/{id}/advance-absences':                     'AASFFS', // AdvanceAbsenceController.upcoming
   'GET /api/v1/learners/{learnerId}/assessments':                   'AASASS', // AssessmentsController.list
   'GET /api/v1/learners/{learnerId}/levels':                        'AASASS', // LevelsController.get
   'GET /api/v1/lessons':                                            'AASASS', // LessonsController.list
@@ -113,7 +115,7 @@ export const ACCESS_MATRIX: Record<string, Cells | typeof PUBLIC> = {
   'POST /api/v1/learners/lookup-by-bsn':                            'AAFFFF', // LearnerBsnController.lookup
   'POST /api/v1/learners/{id}/bsn/reveal':                          'AAFFFF', // LearnerBsnController.reveal
   'POST /api/v1/learners/{learnerId}/assessments':                  'AASFFF', // AssessmentsController.create
-  'POST /api/v1/lessons/{id}/advance-absence':                      'AAFFFS', // RegisterController.advanceAbsence
+  'POST /api/v1/lessons/{id}/advance-absence':                      'AAFFFS', // AdvanceAbsenceController.advanceAbsence
   'POST /api/v1/lessons/{id}/cancel':                               'AASFFF', // LessonsController.cancel
   'POST /api/v1/lessons/{id}/reinstate':                            'AAFFFF', // LessonsController.reinstate
   'POST /api/v1/municipalities':                                    'AFFFFF', // MunicipalitiesController.create

@@ -59,6 +59,9 @@ export type CommonProblemCode = keyof typeof COMMON_PROBLEM_CODES;
  * application/problem+json. Workers can throw and catch them without HTTP.
  */
 export class DomainException extends Error {
+  /** The detail in Dutch, for clients that ask for it (Accept-Language: nl); field messages are translated apart. */
+  detailNl?: string;
+
   constructor(
     readonly code: string,
     readonly kind: ProblemKind,

@@ -14,6 +14,7 @@ import {
 import { LoginLimitedException } from '../../modules/auth/login-throttler.guard';
 import { LimiterUnavailableError } from '../../modules/auth/redis-throttler.storage';
 import { DomainException, FieldError, ProblemKind } from './domain.exception';
+import { prefersDutch, toDutch } from './problem-nl';
 import { safeErrorLog } from './safe-error-log';
 
 /** Retry-After of a 503: outages here are a restart or a failover, seconds rather than minutes. */
@@ -82,6 +83,11 @@ export class ProblemFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request?.url?.split('?')[0];
     problem.requestId = request?.id;
+    const dutch = prefersDutch(request?.headers?.['accept-language']);
+    if (dutch) {
+      toDutch(problem, exception instanceof DomainException ? exception.detailNl : undefined);
+      reply.header('content-language', 'nl');
+    }
     if (problem.status >= 500) {
       this.logger.error({ err: safeErrorLog(exception), requestId: request?.id }, 'Unhandled error');
     }
@@ -180,6 +186,10 @@ export class ProblemFilter implements ExceptionFilter {
   static readonly frameworkErrors = (error: Error, request: FastifyRequest, reply: FastifyReply): void => {
     const problem = new ProblemFilter().toProblem(error);
     problem.requestId = request.id;
+    if (prefersDutch(request.headers?.['accept-language'])) {
+      toDutch(problem);
+      reply.header('content-language', 'nl');
+    }
     void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
   };
 

@@ -28,6 +28,13 @@ export interface TrajectoryAttendanceRow {
  */
 export const ENROLLED_ON_LESSON = `koers_enrolled_on(en.from_date, en.to_date, tr.status, tr.end_date, les.date)`;
 
+/**
+ * An attendance record `a` counts in figures only once its lesson date has come: absence reported in advance for a
+ * later lesson is only shown as reported (DOMAIN.md; SPIL and settlement apply the same rule). `today` is a
+ * parameter placeholder such as `$4`.
+ */
+export const countsBy = (today: string): string => `(NOT a.reported_in_advance OR a.lesson_date <= ${today}::date)`;
+
 /** Attendance figures, each computed in the database in one query. */
 @Injectable()
 export class AttendanceReportRepository {
@@ -37,8 +44,8 @@ export class AttendanceReportRepository {
    * Period sums for the trajectory, plus all-time sums for the 600-hour and Z-route norms; null when out of scope.
    * Prepared: planning cost as much as running it.
    */
-  async trajectoryAttendance(id: string, from: string | null, to: string | null, scope: Scope): Promise<TrajectoryAttendanceRow | null> {
-    const params: unknown[] = [id, from, to];
+  async trajectoryAttendance(id: string, from: string | null, to: string | null, today: string, scope: Scope): Promise<TrajectoryAttendanceRow | null> {
+    const params: unknown[] = [id, from, to, today];
     const cond = trajectoryScopeSql(scope, params);
     const inPeriod = `a.trajectory_id = t.id AND a.lesson_date >= coalesce($2::date, '-infinity'::date) AND a.lesson_date <= coalesce($3::date, 'infinity'::date)`;
     const rows = await queryPrepared<TrajectoryAttendanceRow>(
@@ -56,7 +63,7 @@ export class AttendanceReportRepository {
               CASE WHEN p.participation_norm THEN koers_participation_minutes(t.id, 'infinity'::date) ELSE 0 END AS "participationMinutes"
          FROM trajectory t
          JOIN product p ON p.id = t.product_id
-         LEFT JOIN attendance_record a ON a.learner_id = t.learner_id
+         LEFT JOIN attendance_record a ON a.learner_id = t.learner_id AND ${countsBy('$4')}
         WHERE t.id = $1 AND ${cond}
         GROUP BY t.id, p.participation_norm`,
       params,
@@ -90,7 +97,8 @@ export class AttendanceReportRepository {
   }
 
   /** One row per learner enrolled at some time in the period; cells aligned with gridLessons' order. */
-  async gridRows(groupId: string, from: string, to: string) {
+  /** Cells show every record (an advance absence as reported); the row's minutes count only those due by `today`. */
+  async gridRows(groupId: string, from: string, to: string, today: string) {
     return this.db.query(
       `WITH les AS (
          SELECT l.id, l.date, l.start_time FROM lesson l WHERE l.group_id = $1 AND l.date BETWEEN $2::date AND $3::date
@@ -100,8 +108,8 @@ export class AttendanceReportRepository {
           WHERE en.group_id = $1 AND en.from_date <= $3::date AND coalesce(en.to_date, $3::date) >= $2::date
        )
        SELECT ln.id AS "learnerId", ln.learner_number AS "learnerNumber", ln.first_name AS "firstName", ln.last_name AS "lastName",
-              coalesce(sum(a.lesson_minutes), 0)::int AS "registeredMinutes",
-              coalesce(sum(a.attended_minutes), 0)::int AS "attendedMinutes",
+              coalesce(sum(a.lesson_minutes) FILTER (WHERE ${countsBy('$4')}), 0)::int AS "registeredMinutes",
+              coalesce(sum(a.attended_minutes) FILTER (WHERE ${countsBy('$4')}), 0)::int AS "attendedMinutes",
               coalesce(json_agg(json_build_object(
                 'lessonId', les.id,
                 'enrolled', EXISTS (SELECT 1 FROM enrolment en JOIN trajectory tr ON tr.id = en.trajectory_id
@@ -115,7 +123,7 @@ export class AttendanceReportRepository {
          LEFT JOIN attendance_record a ON a.lesson_id = les.id AND a.learner_id = ln.id
         GROUP BY ln.id
         ORDER BY ln.last_name, ln.first_name, ln.id`,
-      [groupId, from, to],
+      [groupId, from, to, today],
     );
   }
 }

@@ -27,7 +27,7 @@ export class AttendanceViewsService {
 
   async trajectory(id: string, q: PeriodQueryDto, scope: Scope): Promise<TrajectoryAttendanceDto> {
     checkPeriod(q.from, q.to);
-    const r = await this.reports.trajectoryAttendance(id, q.from ?? null, q.to ?? null, scope);
+    const r = await this.reports.trajectoryAttendance(id, q.from ?? null, q.to ?? null, todayIn(this.config.reportTimezone), scope);
     if (!r) throw new NotFoundException('Trajectory', id);
     const attendedHours = hours(r.learnerAttendedMinutes);
     const languageHours = hours(r.trajectoryAttendedMinutes);
@@ -74,14 +74,15 @@ export class AttendanceViewsService {
   async groupGrid(id: string, q: PeriodQueryDto, scope: Scope) {
     const group = await this.reports.findGroup(id, scope);
     if (!group) throw new NotFoundException('Group', id);
-    const to = q.to ?? todayIn(this.config.reportTimezone);
+    const today = todayIn(this.config.reportTimezone);
+    const to = q.to ?? today;
     const from = q.from ?? (group.startDate <= to ? group.startDate : to);
     checkPeriod(from, to);
     if (daysBetween(from, to) >= MAX_GRID_DAYS) {
       throw ValidationFailedException.field('from', `the grid covers at most ${MAX_GRID_DAYS} days; narrow from/to`);
     }
     const lessons = await this.reports.gridLessons(id, from, to);
-    const learners = await this.reports.gridRows(id, from, to);
+    const learners = await this.reports.gridRows(id, from, to, today);
     return { group: { id: group.id, code: group.code, name: group.name }, from, to, lessons, learners };
   }
 

@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SignalsModule } from '../signals/signals.module';
+import { AdvanceAbsenceController } from './advance-absence.controller';
+import { AdvanceAbsenceRepository } from './advance-absence.repository';
+import { AdvanceAbsenceService } from './advance-absence.service';
 import { AttendanceReportRepository } from './attendance-report.repository';
 import { AttendanceViewsController } from './attendance-views.controller';
 import { AttendanceViewsService } from './attendance-views.service';
@@ -10,7 +13,7 @@ import { RegisterService } from './register.service';
 
 @Module({
   imports: [SignalsModule],
-  controllers: [RegisterController, AttendanceViewsController],
-  providers: [RegisterService, RegisterRepository, AttendanceViewsService, AttendanceReportRepository, MissingRegistersRepository],
+  controllers: [RegisterController, AdvanceAbsenceController, AttendanceViewsController],
+  providers: [RegisterService, AdvanceAbsenceService, AdvanceAbsenceRepository, RegisterRepository, AttendanceViewsService, AttendanceReportRepository, MissingRegistersRepository],
 })
 export class AttendanceModule {}

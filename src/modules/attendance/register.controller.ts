@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentScope, Roles } from '../../common/auth/auth.decorators';
 import { Scope } from '../../common/auth/scope';
 import { ApiProblems } from '../../common/http/api-problems.decorator';
 import { UuidPipe } from '../../common/http/uuid-param.pipe';
-import { RegisterLineDto, RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
-import { AdvanceAbsenceDto, SaveRegisterDto } from './dto/register.dto';
+import { RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
+import { SaveRegisterDto } from './dto/register.dto';
 import { RegisterService } from './register.service';
 
 @ApiTags('attendance')
@@ -32,14 +32,5 @@ export class RegisterController {
   @ApiProblems(400, 401, 403, 404, 422)
   save(@Param('id', UuidPipe) id: string, @Body() dto: SaveRegisterDto, @CurrentScope() scope: Scope) {
     return this.service.save(id, dto, scope);
-  }
-
-  @Post('advance-absence')
-  @Roles('admin', 'coordinator', 'learner')
-  @ApiOperation({ summary: 'Report absence before the lesson starts (absent_authorised with a reason), by the learner itself or a coordinator' })
-  @ApiCreatedResponse({ type: RegisterLineDto, description: "The learner's register line with the recorded absence" })
-  @ApiProblems(400, 401, 403, 404, 422)
-  advanceAbsence(@Param('id', UuidPipe) id: string, @Body() dto: AdvanceAbsenceDto, @CurrentScope() scope: Scope) {
-    return this.service.reportInAdvance(id, dto, scope);
   }
 }

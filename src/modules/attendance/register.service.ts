@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { FieldError, NotFoundException, ValidationFailedException } from '../../common/errors/domain.exception';
 import { AttendanceRuleException } from './attendance.exception';
 import { AppConfig } from '../../config/app-config';
-import { AuditService } from '../audit/audit.service';
-import { RegisterLineDto, RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
-import { AdvanceAbsenceDto, SaveRegisterDto } from './dto/register.dto';
+import { RegisterViewDto, SavedRegisterDto } from './dto/register-view.dto';
+import { SaveRegisterDto } from './dto/register.dto';
 import { checkRegisterEntries } from './register-entries.validator';
 import { RegisterRepository, SaveOutcome } from './register.repository';
 
@@ -19,9 +16,7 @@ const joined = (errors: FieldError[]): string => errors.map((e) => `${e.field}: 
 @Injectable()
 export class RegisterService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly repo: RegisterRepository,
-    private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
 
@@ -62,33 +57,5 @@ export class RegisterService {
         return new AttendanceRuleException('learner_not_enrolled', joined(errors), errors);
       }
     }
-  }
-
-  /** Absence reported before the lesson starts, by the learner itself or a coordinator/admin. */
-  async reportInAdvance(lessonId: string, dto: AdvanceAbsenceDto, scope: Scope): Promise<RegisterLineDto> {
-    if (scope.role === 'learner' && dto.learnerId !== scope.learnerId) throw new NotFoundException('Learner', dto.learnerId);
-    const tz = this.config.reportTimezone;
-    return this.db.transaction(async (m) => {
-      const lesson = await this.repo.findLesson(m, lessonId, scope, tz, true);
-      if (!lesson) throw new NotFoundException('Lesson', lessonId);
-      if (lesson.cancelled) throw new AttendanceRuleException('lesson_cancelled', 'The lesson is cancelled; no absence needs reporting');
-      if (!lesson.inFuture) {
-        throw new AttendanceRuleException('lesson_started', 'The lesson has started or is over; the teacher records absence in the register');
-      }
-      const learner = (await this.repo.enrolled(m, lessonId)).find((e) => e.learnerId === dto.learnerId);
-      if (!learner) {
-        const errors = [{ field: 'learnerId', message: `is not enrolled in group ${lesson.groupCode} on ${lesson.date}` }];
-        throw new AttendanceRuleException('learner_not_enrolled', joined(errors), errors);
-      }
-      await this.repo.recordAdvanceAbsence(m, lessonId, learner, dto.reason.trim(), scope.userId);
-      await this.audit.record(m, scope, {
-        action: 'attendance.advance_absence',
-        entityType: 'lesson',
-        entityId: lessonId,
-        fields: ['status', 'absenceReason', 'reportedInAdvance'],
-      });
-      const view = await this.repo.view(m, lessonId, tz);
-      return view.learners.find((l) => l.learnerId === dto.learnerId) as RegisterLineDto;
-    });
   }
 }

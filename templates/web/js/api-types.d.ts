@@ -611,6 +611,23 @@ export interface paths {
         patch: operations["LearnersController_update"];
         trace?: never;
     };
+    "/api/v1/learners/{id}/advance-absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A learner's absences reported in advance for lessons that have not started yet (a learner only its own) */
+        get: operations["AdvanceAbsenceController_upcoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/learners/{id}/bsn/reveal": {
         parameters: {
             query?: never;
@@ -725,8 +742,25 @@ export interface paths {
         get?: never;
         put?: never;
         /** Report absence before the lesson starts (absent_authorised with a reason), by the learner itself or a coordinator */
-        post: operations["RegisterController_advanceAbsence"];
+        post: operations["AdvanceAbsenceController_advanceAbsence"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lessons/{id}/advance-absence/{learnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an absence reported in advance, until the lesson starts (a learner only its own; audited); 422 advance_absence_closed after */
+        delete: operations["AdvanceAbsenceController_withdraw"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1797,6 +1831,29 @@ export interface components {
             /** @example Doktersafspraak */
             reason: string;
         };
+        AdvanceAbsenceListDto: {
+            /** @description Lessons that have not started yet, soonest first */
+            items: components["schemas"]["AdvanceAbsenceViewDto"][];
+        };
+        AdvanceAbsenceViewDto: {
+            /** @example 2025-03-03 */
+            date: string;
+            groupName: string;
+            /** Format: uuid */
+            learnerId: string;
+            /** Format: uuid */
+            lessonId: string;
+            minutes: number;
+            /** @enum {string} */
+            mode: "physical" | "online";
+            reason?: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** @description Display name of who reported it (the learner itself or a coordinator) */
+            recordedByName?: string | null;
+            /** @example 09:00 */
+            startTime: string;
+        };
         AgreementTopicsDto: {
             culture?: string;
             housing?: string;
@@ -1847,6 +1904,8 @@ export interface components {
             recordedAt: string;
             /** Format: uuid */
             recordedBy?: string | null;
+            /** @description Display name of the user who saved the record */
+            recordedByName?: string | null;
             reportedInAdvance: boolean;
             /** @enum {string} */
             status: "present" | "late" | "absent_authorised" | "absent_unauthorised";
@@ -7406,6 +7465,63 @@ export interface operations {
             };
         };
     };
+    AdvanceAbsenceController_upcoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvanceAbsenceListDto"];
+                };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     LearnerBsnController_reveal: {
         parameters: {
             query?: never;
@@ -7900,7 +8016,7 @@ export interface operations {
             };
         };
     };
-    RegisterController_advanceAbsence: {
+    AdvanceAbsenceController_advanceAbsence: {
         parameters: {
             query?: never;
             header?: never;
@@ -7923,6 +8039,72 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["RegisterLineDto"];
                 };
+            };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not logged in or token expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Your role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Does not exist or is outside your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not allowed in the record's current state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AdvanceAbsenceController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                learnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn: the learner has no record for the lesson any more */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input; `errors` names each bad field */
             400: {

@@ -5,7 +5,7 @@ import { state, sessionExpired } from './session.js';
 const API = '/api/v1';
 
 export class ApiError extends Error {
-  /** @param {Partial<import('./types.js').Problem> & { status: number, code?: string, detail?: string }} problem */
+  /** @param {Partial<import('./types.js').Problem> & { status: number, code?: string, detail?: string, lang?: string }} problem */
   constructor(problem) {
     super(problem.detail || problem.title || 'Fout');
     this.problem = problem;
@@ -20,7 +20,7 @@ export class ApiError extends Error {
  */
 export async function api(path, opts = {}) {
   /** @type {Record<string, string>} */
-  const headers = { Accept: 'application/json', ...(opts.body ? { 'Content-Type': 'application/json' } : {}) };
+  const headers = { Accept: 'application/json', 'Accept-Language': 'nl', ...(opts.body ? { 'Content-Type': 'application/json' } : {}) };
   if (state.token) headers.Authorization = `Bearer ${state.token}`;
   let res;
   try {
@@ -40,21 +40,25 @@ export async function api(path, opts = {}) {
   } catch {
     data = null;
   }
-  if (!res.ok) throw new ApiError({ status: res.status, ...(data && typeof data === 'object' ? data : {}) });
+  if (!res.ok) throw failure(res, data);
   return data;
 }
+
+/** The API answers problems in Dutch when asked (Accept-Language: nl); `lang` tells problems.js. @param {Response} res @param {unknown} data */
+const failure = (res, data) =>
+  new ApiError({ status: res.status, ...(data && typeof data === 'object' ? data : {}), lang: res.headers.get('content-language') || undefined });
 
 /** A file upload (multipart field `file`); the answer as api() gives it. @param {string} path @param {File | Blob} file @returns {Promise<unknown>} */
 export async function apiUpload(path, file) {
   const body = new FormData();
   body.append('file', file);
   /** @type {Record<string, string>} */
-  const headers = { Accept: 'application/json' };
+  const headers = { Accept: 'application/json', 'Accept-Language': 'nl' };
   if (state.token) headers.Authorization = `Bearer ${state.token}`;
   const res = await fetch(API + path, { method: 'POST', headers, body }).catch(() => null);
   if (!res) throw new ApiError({ status: 0, code: 'network', detail: 'Geen verbinding met de server. Controleer uw internetverbinding en probeer het opnieuw.' });
   const data = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError({ status: res.status, ...(data && typeof data === 'object' ? data : {}) });
+  if (!res.ok) throw failure(res, data);
   return data;
 }
 

@@ -103,7 +103,7 @@ export async function render() {
     if (e.problem?.code === 'session_expired') return;
     // A record that does not exist, or an address with a malformed id: "niet gevonden", not a form error.
     const p = e.problem || {};
-    if (p.status === 404 || (p.status === 400 && (p.errors || []).length > 0 && p.errors.every((f) => f.message === 'must be a UUID'))) {
+    if (p.status === 404 || (p.status === 400 && (p.errors || []).length > 0 && p.errors.every((f) => f.message === 'is geen geldige verwijzing' || f.message === 'must be a UUID'))) {
       setTitle('Niet gevonden');
       mount($app, html`<h1>Niet gevonden</h1><p role="alert">Dit gegeven bestaat niet (meer), of u heeft er geen toegang toe. Controleer het adres.</p><p><a href="${homeOf(role())}">Terug naar het overzicht</a></p>`);
       return;

@@ -23,6 +23,7 @@ export class AttendanceRecordViewDto {
   @ApiPropertyOptional({ nullable: true }) absenceReason: string | null;
   @ApiProperty() reportedInAdvance: boolean;
   @ApiPropertyOptional({ nullable: true, format: 'uuid' }) recordedBy: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Display name of the user who saved the record' }) recordedByName: string | null;
   @ApiProperty() recordedAt: Date;
 }
 

@@ -40,13 +40,13 @@ async function recentAbsences(r) {
   return out;
 }
 
-/** "Laatst opgeslagen op … door …" from the newest record. @param {RegisterView} r */
+/** "Laatst opgeslagen door <naam> op <datum tijd>", from the newest record a register save wrote. @param {RegisterView} r */
 function lastSaved(r) {
   const recs = r.learners.map((l) => l.record).filter((x) => x && !x.reportedInAdvance);
   if (!recs.length) return '';
   const newest = recs.reduce((a, b) => (a.recordedAt > b.recordedAt ? a : b));
-  // The register answer carries the user id only: "u" or "een collega" is what the teacher needs to know.
-  return `Laatst opgeslagen op ${fmtDateTime(newest.recordedAt)} door ${newest.recordedBy === state.user?.id ? 'u' : 'een collega'}.`;
+  const who = newest.recordedByName || (newest.recordedBy === state.user?.id ? state.user?.displayName : '') || 'een collega';
+  return `Laatst opgeslagen door ${who}${newest.recordedBy === state.user?.id ? ' (u)' : ''} op ${fmtDateTime(newest.recordedAt)}.`;
 }
 
 /**

@@ -6,8 +6,9 @@ import { dash, fmtDate, fmtHours, fmtNum, fullName, link, nl, or, pct, statusBad
 import { referralsSection } from './referrals.js';
 import { html, mount } from '../html.js';
 import { isRole } from '../session.js';
-import { levelsTable, signalsTable } from '../tables.js';
+import { signalsTable } from '../tables.js';
 import { $app, bindRowLinks, setTitle } from '../ui.js';
+import { myLevels } from './my-levels.js';
 import { upcomingLessons } from './my-upcoming-lessons.js';
 import { planEditor, trajectoryActions } from './trajectory-actions.js';
 import { portfolioPanel } from './portfolio.js';
@@ -77,7 +78,7 @@ export async function trajectoryPage(id, { mine = false } = {}) {
       ${t.targetLevels === undefined ? '' : html`<dt>Streefniveaus</dt><dd>${targets || dash}</dd>`}</dl>
       ${!mine && ['admin', 'coordinator', 'finance', 'municipality'].some((r) => isRole(r)) ? html`<p>${link(`#/trajectories/${id}/settlement`, 'Facturering (mijlpalen en uren)')}</p>` : ''}</section>
     <section class="card" id="tr-attendance"><h2>Aanwezigheid</h2>${attendanceSummary(att)}</section></div>
-    ${mine ? html`<section class="card"><h2>Mijn niveaus</h2>${levelsTable(levels)}</section>` : ''}
+    ${mine ? html`<section class="card"><h2>Mijn niveaus</h2>${myLevels(levels)}</section>` : ''}
     <div class="grid">${t.plan === undefined ? '' : html`<section class="card" id="plan"><h2>Trajectplan</h2><h3>Doelen per domein</h3>${domainList(t.plan.goals)}
       ${t.plan.agreements ? html`<h3>Afspraken</h3><p>${t.plan.agreements}</p>` : ''}</section>`}
     ${t.integrationAgreement === undefined ? '' : html`<section class="card" id="integration-agreement"><h2>Integratieafspraken</h2><h3>Wensen</h3>${domainList(ia.wishes)}<h3>Behoeften</h3>${domainList(ia.needs)}<h3>Mogelijkheden</h3>${domainList(ia.abilities)}</section>`}</div>
