@@ -45,7 +45,7 @@ describe("the learner's and the admin's day in the browser (e2e)", () => {
     const upcoming = page.locator('#upcoming');
     await upcoming.getByLabel(/Reden afwezigheid/).first().fill('Afspraak bij de huisarts');
     await upcoming.getByRole('button', { name: 'Afwezig melden' }).first().click();
-    await upcoming.getByText('afwezig gemeld').waitFor();
+    await upcoming.getByText('afwezigheid gemeld').waitFor();
     await upcoming.getByText('Afspraak bij de huisarts').waitFor();
     await upcoming.getByText(/gemeld door u op /).waitFor();
     await upcoming.getByText('U heeft zich voor 1 les afgemeld.').waitFor();
@@ -58,7 +58,7 @@ describe("the learner's and the admin's day in the browser (e2e)", () => {
     await upcoming.getByRole('button', { name: /^Intrekken/ }).click();
     await page.getByText('Uw afmelding is ingetrokken.').waitFor();
     await upcoming.getByRole('button', { name: 'Afwezig melden' }).first().waitFor();
-    expect(await upcoming.getByText('afwezig gemeld').count()).toBe(0);
+    expect(await upcoming.getByText('afwezigheid gemeld').count()).toBe(0);
     expect(await t.db.query(`SELECT 1 FROM attendance_record WHERE lesson_id = $1`, [lesson.id])).toEqual([]);
 
     // Once the lesson has started, withdrawing is refused in Dutch (the page was still showing the button).

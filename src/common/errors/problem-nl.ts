@@ -25,12 +25,6 @@ const STATUS_NL: Record<string, string> = {
   registered: 'geregistreerd', in_progress: 'in behandeling', closed: 'gesloten', withdrawn: 'ingetrokken',
 };
 
-/** Date fields that messages compare with ("must be on or after startDate"). */
-const FIELD_NL: Record<string, string> = {
-  from: 'de begindatum', fromDate: 'de begindatum', startDate: 'de startdatum', validFrom: 'de begindatum van het contract', date: 'de datum',
-  dateOfBirth: 'de geboortedatum',
-};
-
 const MESSAGE_NL: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^is required and must be > 0 for status late$/, () => 'vul bij ‘te laat’ het aantal minuten in (meer dan 0)'],
   [/^is only allowed for status late$/, () => 'minuten te laat horen alleen bij ‘te laat’'],
@@ -48,29 +42,23 @@ const MESSAGE_NL: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/must not be empty|should not be empty|must be longer than or equal to 1 characters|must be a string/, () => 'vul dit veld in'],
   [/must not contain control characters/, () => 'bevat tekens die hier niet zijn toegestaan'],
   [/must be an ISO 8601 date|pick a real day|must be a date YYYY-MM-DD|must be a calendar date/, () => 'vul een bestaande datum in'],
-  [/^must be on or after (\w+)/, (m) => `moet op of na ${FIELD_NL[m[1]] ?? 'de begindatum'} liggen`],
   [/^must be on or before|^must not be after/, () => 'ligt te laat'],
   [/^must not be in the future/, () => 'mag niet in de toekomst liggen'],
   [/^must not be before/, () => 'ligt te vroeg'],
-  [/^must be between (\d{4}-\d{2}-\d{2}) and (\d{4}-\d{2}-\d{2})$/, (m) => `moet tussen ${dutchDate(m[1])} en ${dutchDate(m[2])} liggen`],
   [/must be a whole number from 0 to (\d+)/, (m) => `vul een heel getal van 0 tot en met ${m[1]} in`],
   [/learnerNumber must be 1-20 letters/, () => 'gebruik 1 tot 20 letters, cijfers of streepjes'],
   [/^is not a skill/, () => 'is geen vaardigheid'],
   [/^is not a known municipality|must be the id \(uuid\) of a municipality/, () => 'is geen bekende gemeente'],
   [/^belongs to another municipality/, () => 'hoort bij een andere gemeente'],
   [/^is not a trajectory of this learner/, () => 'is geen traject van deze deelnemer'],
-  [/^is not an active user with role teacher/, () => 'is geen actieve docent'],
   [/^already has an unfinished trajectory/, () => 'heeft al een traject dat nog niet is afgesloten'],
   [/^falls outside the contract period/, () => 'valt buiten de looptijd van het contract'],
   [/^is no longer offered/, () => 'wordt niet meer aangeboden'],
   [/^is empty$|must be an object/, () => 'vul dit onderdeel in'],
-  [/must be a time HH:MM/, () => 'vul een tijd in als UU:MM (00:00–23:59)'],
   [/must be a Dutch postcode/, () => 'vul een postcode in zoals 7511 AB'],
   [/must be digits, spaces/, () => 'gebruik alleen cijfers, spaties, ( ) - en eventueel een + vooraan'],
   [/must be a CEFR level|must be one of A0/, () => 'kies een niveau (A0 t/m C2)'],
-  [/^overlaps an existing enrolment/, () => 'overlapt met een bestaande inschrijving van dit traject in deze groep'],
   [/^already has a login$/, () => 'heeft al een inlog'],
-  [/^does not exist$/, () => 'bestaat niet'],
   [/must be a boolean/, () => 'kies ja of nee'],
   [/must be longer than or equal to (\d+) characters/, (m) => `moet minstens ${m[1]} tekens lang zijn`],
   [/is not a valid BSN|11-test|elfproef/i, () => 'is geen geldig BSN (de elfproef klopt niet)'],
@@ -98,14 +86,17 @@ const MESSAGE_NL: [RegExp, (m: RegExpMatchArray) => string][] = [
 /** A malformed id (in the address or the body): the pages show "niet gevonden" for one in the address. */
 export const UUID_MESSAGE_NL = 'is geen geldige verwijzing';
 
-/** One field message in Dutch; one not in the list says so in Dutch and keeps the original in brackets. */
+/**
+ * One field message in Dutch. One not in the list stays as it is: a feature's own messages may be put into Dutch
+ * on its pages (e.g. templates/web/js/group-labels.js), which match the English.
+ */
 export function fieldMessageNl(message: string): string {
   const text = String(message ?? '').trim();
   for (const [re, fn] of MESSAGE_NL) {
     const m = text.match(re);
     if (m) return fn(m);
   }
-  return text ? `ongeldige waarde (${text})` : 'ongeldige waarde';
+  return text;
 }
 
 export const STATUS_TITLES_NL: Record<number, string> = {

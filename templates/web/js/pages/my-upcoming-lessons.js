@@ -19,7 +19,7 @@ function cell(l, a) {
   if (l.cancelled) return html`<span class="badge bad">vervallen</span> ${l.cancelReason || ''}`;
   const day = fmtDay(l.date);
   if (a) {
-    return html`<div class="reported"><span class="badge warn">afwezig gemeld</span> ${a.reason || ''} <span class="muted">(${reportedBy(a)})</span>
+    return html`<div class="reported"><span class="badge warn">afwezigheid gemeld</span> ${a.reason || ''} <span class="muted">(${reportedBy(a)})</span>
       <button type="button" class="secondary withdraw" data-lesson="${l.id}" aria-label="Intrekken: afwezigheid ${day}">Intrekken</button><span class="error" role="alert"></span></div>`;
   }
   return html`<form class="inline advance" data-lesson="${l.id}" novalidate><label><span class="sr-only">Reden afwezigheid ${day}</span><input name="reason" data-field="reason" maxlength="500" placeholder="reden" required></label><button type="submit" class="secondary">Afwezig melden</button><span class="error" role="alert"></span></form>`;
