@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * new migration. Down restores the definitions as the database held them before.
  *   src/modules/attendance/sql/koers_register_lines.sql
  */
-export class ShowRegisterRecorderName1796133352181 implements MigrationInterface {
-  name = 'ShowRegisterRecorderName1796133352181';
+export class ShowRegisterRecorderName1796136030223 implements MigrationInterface {
+  name = 'ShowRegisterRecorderName1796136030223';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     // src/modules/attendance/sql/koers_register_lines.sql
