@@ -15,6 +15,8 @@ const NAV = [
   { href: '#/spil', label: 'SPIL-rapportage', roles: ['admin', 'coordinator', 'municipality'] },
   { href: '#/settlement-runs', label: 'Afrekeningen', roles: ['admin', 'coordinator', 'finance', 'municipality'] },
   { href: '#/users', label: 'Gebruikers', roles: ['admin'] },
+  { href: '#/audit', label: 'Audit', roles: ['admin'] },
+  { href: '#/reference', label: 'Referentie', roles: ['admin', 'coordinator'] },
   { href: '#/me', label: 'Mijn traject', roles: ['learner'] },
   // The network page links to partners, volunteers, imports, the hours for DUO and the term worklist (a shorter menu).
   { href: '#/network', label: 'Netwerk', roles: ['admin', 'coordinator', 'municipality'] },
