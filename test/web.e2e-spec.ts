@@ -215,7 +215,7 @@ describe('web pages in a real browser (e2e)', () => {
     await page.getByText('vervallen').waitFor();
     await page.getByText('Docent ziek').waitFor();
     await expectCleanScreen(page);
-    await page.getByRole('link', { name: 'Presentielijst', exact: true }).click();
+    await page.getByRole('link', { name: 'Invullen', exact: true }).click();
     await page.getByRole('heading', { name: /Presentielijst B1 Enschede ochtend/ }).waitFor();
     await page.getByText('Deze presentielijst is nog niet ingevuld').waitFor();
     await expectCleanScreen(page);
