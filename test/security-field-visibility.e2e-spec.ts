@@ -42,6 +42,7 @@ describe('field visibility per role (security e2e)', () => {
   let trajectoryId: string;
   let referralId: string;
   let lessonId: string;
+  let groupId: string;
   let bsn: string;
 
   const get = (path: string, role: Role) => t.http.get(`/api/v1${path}`).set('Authorization', users[role].auth);
@@ -80,6 +81,7 @@ describe('field visibility per role (security e2e)', () => {
     })).id;
     const group = await createGroup(t.db, product, { teacherIds: [users.teacher.id] });
     await enrol(t.db, trajectoryId, group.id, '2025-01-06', null);
+    groupId = group.id;
     lessonId = (await createLesson(t.db, group.id, { date: '2025-02-03', startTime: '09:00', minutes: 180 })).id;
     const partner = await t.http.post('/api/v1/partners').set('Authorization', users.coordinator.auth)
       .send({ municipalityId: enschede, name: 'Voetbalclub Enschede', kind: 'sport_club', themes: ['sport'] }).expect(201);
@@ -157,7 +159,7 @@ describe('field visibility per role (security e2e)', () => {
     if ('reasonText' in list[0]) expect(list[0].reasonText).toBe('Wil voetballen bij een club');
   });
 
-  it('names: a Cyrillic name comes with its Latin spelling (nameLatin) in learner, trajectory and register answers; a Latin one with null', async () => {
+  it('names: a Cyrillic name comes with its Latin spelling in learner, trajectory, register, enrolment and signal answers; a Latin one with null', async () => {
     const latin = await createLearner(t.db, ref.municipalities.Enschede, { firstName: 'Ayşe', lastName: 'Çelik' });
     expect((await get(`/learners/${latin.id}`, 'coordinator').expect(200)).body.nameLatin).toBeNull();
     const register = (await get(`/lessons/${lessonId}/register`, 'teacher').expect(200)).body;
@@ -165,6 +167,17 @@ describe('field visibility per role (security e2e)', () => {
     const saved = await t.http.put(`/api/v1/lessons/${lessonId}/register`).set('Authorization', users.teacher.auth)
       .send({ entries: [{ learnerId, status: 'present' }] }).expect(200);
     expect(saved.body.learners[0].nameLatin).toBe('Olena Kovalenko');
+    const enrolments = (await get(`/groups/${groupId}/enrolments`, 'coordinator').expect(200)).body.items;
+    expect(enrolments.map((e: { learnerName: string; learnerNameLatin: string | null }) => [e.learnerName, e.learnerNameLatin])).toEqual([['Олена Коваленко', 'Olena Kovalenko']]);
+    // Three unauthorised absences in a row raise a signal (R1): its answers carry the Latin name too.
+    for (const date of ['2025-02-10', '2025-02-11', '2025-02-12']) {
+      const lesson = await createLesson(t.db, groupId, { date, startTime: '09:00', minutes: 180 });
+      await t.http.put(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', users.teacher.auth)
+        .send({ entries: [{ learnerId, status: 'absent_unauthorised' }] }).expect(200);
+    }
+    const [signal] = (await get(`/signals?trajectoryId=${trajectoryId}`, 'coordinator').expect(200)).body.items;
+    expect(signal).toMatchObject({ learnerName: 'Олена Коваленко', learnerNameLatin: 'Olena Kovalenko' });
+    expect((await get(`/signals/${signal.id}`, 'coordinator').expect(200)).body.learnerNameLatin).toBe('Olena Kovalenko');
   });
 
   it('the OpenAPI document marks every field a role may not get as optional', async () => {

@@ -14,6 +14,7 @@ describe('what each role sees on the learner and trajectory pages (browser e2e)'
   let learnerId: string;
   let trajectoryId: string;
   let lessonId: string;
+  let groupId: string;
   const users = {} as Record<'coordinator' | 'teacher' | 'finance' | 'municipality', TestUser>;
 
   beforeAll(async () => {
@@ -35,6 +36,13 @@ describe('what each role sees on the learner and trajectory pages (browser e2e)'
     const group = await createGroup(t.db, product, { teacherIds: [users.teacher.id], code: `FV-${Date.now() % 100000}` });
     await enrol(t.db, trajectoryId, group.id, '2025-01-06');
     lessonId = (await createLesson(t.db, group.id, { date: addDays(collegeToday(), -1), startTime: '09:00', minutes: 180 })).id;
+    groupId = group.id;
+    // Three unauthorised absences in a row: a signal for the worklist.
+    for (const date of ['2025-02-10', '2025-02-11', '2025-02-12']) {
+      const lesson = await createLesson(t.db, group.id, { date, startTime: '09:00', minutes: 180 });
+      await t.http.put(`/api/v1/lessons/${lesson.id}/register`).set('Authorization', users.teacher.auth)
+        .send({ entries: [{ learnerId, status: 'absent_unauthorised' }] }).expect(200);
+    }
   });
 
   const headers = (page: Page) => page.locator('table thead th').allInnerTexts();
@@ -45,7 +53,7 @@ describe('what each role sees on the learner and trajectory pages (browser e2e)'
     return page;
   }
 
-  it("a teacher's learner list has no BSN column; the coordinator's has; both show the name in Latin letters", async () => {
+  it("a teacher's learner list has no BSN column; the coordinator's has; learner, signal and enrolment lists show the name in Latin letters too", async () => {
     const teacher = await open('teacher', 'Vandaag');
     await teacher.goto(`${suite.base}/#/learners`);
     await teacher.getByText('(Olena Kovalenko)').waitFor();
@@ -59,6 +67,11 @@ describe('what each role sees on the learner and trajectory pages (browser e2e)'
     const coordinator = await open('coordinator', 'Deelnemers');
     await coordinator.getByText('(Olena Kovalenko)').waitFor();
     expect((await headers(coordinator)).some((h) => /BSN/.test(h))).toBe(true);
+    // The other lists with learner names: signals and a group's enrolments.
+    await coordinator.goto(`${suite.base}/#/signals`);
+    await coordinator.getByRole('link', { name: 'Олена Коваленко (Olena Kovalenko)' }).waitFor();
+    await coordinator.goto(`${suite.base}/#/groups/${groupId}`);
+    await coordinator.getByRole('link', { name: 'Олена Коваленко (Olena Kovalenko)' }).first().waitFor();
     await coordinator.close();
   });
 

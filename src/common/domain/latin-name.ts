@@ -50,6 +50,11 @@ export function withLatinName<T extends { firstName: string; lastName: string }>
   return { ...person, nameLatin: latinName(person.firstName, person.lastName) };
 }
 
+/** `row` with `learnerNameLatin` (from its full `learnerName`) added. */
+export function withLatinLearnerName<T extends { learnerName: string }>(row: T): T & { learnerNameLatin: string | null } {
+  return { ...row, learnerNameLatin: latinName(row.learnerName) };
+}
+
 /** The OpenAPI description of a `nameLatin` field. */
 export const ApiNameLatin = () =>
   ApiProperty({ nullable: true, type: String, example: 'Olena Kovalenko', description: 'The name in Latin letters when it is written in Cyrillic; null otherwise' });

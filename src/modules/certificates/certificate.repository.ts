@@ -8,6 +8,7 @@ import { orderBySql, parseSort } from '../../common/http/sort';
 import { certificateNumber, newVerificationCode } from './certificate-code';
 import { CertificateDto, CertificateQueryDto } from './dto/certificate.dto';
 import { CertificateFacts, CertificateKind } from './entities/certificate.entity';
+import { withLatinName } from '../../common/domain/latin-name';
 
 export interface NewCertificate {
   kind: CertificateKind;
@@ -32,6 +33,8 @@ const SELECT = `
     FROM certificate c
     JOIN learner l ON l.id = c.learner_id
     JOIN trajectory t ON t.id = c.trajectory_id`;
+
+const withHolderLatinName = (c: CertificateDto): CertificateDto => ({ ...c, learner: withLatinName(c.learner) });
 
 @Injectable()
 export class CertificateRepository {
@@ -93,11 +96,12 @@ export class CertificateRepository {
       `${SELECT} WHERE c.id = $1 AND ${trajectoryScopeSql(scope, params)}${lock ? ' FOR UPDATE OF c' : ''}`,
       params,
     );
-    return rows[0] ?? null;
+    return rows[0] ? withHolderLatinName(rows[0]) : null;
   }
 
   async findByIds(ids: string[], m: EntityManager = this.db.manager): Promise<CertificateDto[]> {
-    return m.query(`${SELECT} WHERE c.id = ANY($1::uuid[]) ORDER BY c.year, c.seq`, [ids]);
+    const rows: CertificateDto[] = await m.query(`${SELECT} WHERE c.id = ANY($1::uuid[]) ORDER BY c.year, c.seq`, [ids]);
+    return rows.map(withHolderLatinName);
   }
 
   async findPage(q: CertificateQueryDto, scope: Scope): Promise<Page<CertificateDto>> {
@@ -127,7 +131,7 @@ export class CertificateRepository {
         countParams,
       ) as Promise<Array<{ total: number }>>,
     ]);
-    return pageOf(items, total, q);
+    return pageOf(items.map(withHolderLatinName), total, q);
   }
 
   async revoke(m: EntityManager, id: string, reason: string, by: string): Promise<void> {

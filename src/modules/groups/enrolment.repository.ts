@@ -6,6 +6,7 @@ import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
 import { EnrolmentQueryDto, EnrolmentView } from './dto/enrolment.dto';
 import { enrolmentVisibleSql } from './group-scope';
+import { withLatinLearnerName } from '../../common/domain/latin-name';
 
 const SORTS = { fromDate: 'e.from_date', toDate: 'e.to_date', learnerNumber: 'l.learner_number', lastName: 'l.last_name', createdAt: 'e.created_at' };
 
@@ -47,12 +48,12 @@ export class EnrolmentRepository {
       `SELECT ${ENROLMENT_COLUMNS} FROM ${FROM} WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
       params,
     );
-    return pageOf(items, total, q);
+    return pageOf(items.map(withLatinLearnerName), total, q);
   }
 
   async findById(m: EntityManager, id: string): Promise<EnrolmentView | null> {
     const rows = await m.query(`SELECT ${ENROLMENT_COLUMNS} FROM ${FROM} WHERE e.id = $1`, [id]);
-    return rows[0] ?? null;
+    return rows[0] ? withLatinLearnerName(rows[0]) : null;
   }
 
   async findRow(m: EntityManager, id: string): Promise<EnrolmentRow | null> {

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/app-config';
 import { AssessmentLevelRepository } from '../assessments/assessment-level.repository';
 import { TermWorklistPageDto, TermWorklistQueryDto } from './dto/term-worklist.dto';
 import { TermWorklistRepository } from './term-worklist.repository';
+import { withLatinName } from '../../common/domain/latin-name';
 
 /** Adds whole months to a day, clamped to the month's last day (31 Aug + 6 months = 28/29 Feb). */
 export function addMonths(day: string, months: number): string {
@@ -40,6 +41,7 @@ export class TermWorklistController {
     const levelRows = await this.levels.levelsAtDates(rows.map((r) => ({ learnerId: r.learner.id, date: today, trajectoryId: r.trajectoryId })));
     const items = rows.map((r, i) => ({
       ...r,
+      learner: withLatinName(r.learner),
       levels: levelRows
         .filter((l) => l.request === i)
         .map((l) => ({ skill: l.skill, current: l.current, target: l.target, passed: l.passed, reached: l.reached })),

@@ -7,6 +7,7 @@ import { orderBySql, parseSort } from '../../common/http/sort';
 import { SignalQueryDto } from './dto/signal-query.dto';
 import { SignalDetailDto, SignalViewDto } from './dto/signal-view.dto';
 import { trajectoryScopeSql } from '../../common/auth/trajectory-scope.sql';
+import { withLatinLearnerName } from '../../common/domain/latin-name';
 
 const SORTS = { raisedAt: 's.raised_at', triggeredOn: 's.triggered_on', status: 's.status', rule: 's.rule' };
 
@@ -115,7 +116,7 @@ export class SignalRepository {
       `${selectView(`$${params.length + 1}`)} ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)}`,
       [...params, timeZone],
     );
-    return pageOf(items, total, q);
+    return pageOf(items.map(withLatinLearnerName), total, q);
   }
 
   async findOneInScope(id: string, scope: Scope, timeZone: string, m: EntityManager = this.db.manager): Promise<SignalDetailDto | null> {
@@ -123,7 +124,7 @@ export class SignalRepository {
     const cond = trajectoryScopeSql(scope, params);
     const muni = scope.role === 'municipality' ? ` AND ${MUNICIPALITY_SEES}` : '';
     const rows = await m.query(`${selectView('$2', `, ${SIGNAL_LESSONS}`)} WHERE s.id = $1 AND ${cond}${muni}`, params);
-    return rows[0] ?? null;
+    return rows[0] ? withLatinLearnerName(rows[0]) : null;
   }
 
   /** Locks the signal row for a transition (two handlers at once: the second sees the new version). */

@@ -1986,6 +1986,11 @@ export interface components {
             id: string;
             lastName: string;
             learnerNumber: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            nameLatin: string | null;
         };
         CertificateHoursDto: {
             onlineMinutes: number;
@@ -2665,6 +2670,11 @@ export interface components {
             id: string;
             learnerId: string;
             learnerName: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            learnerNameLatin: string | null;
             learnerNumber: string;
             municipalityId: string;
             toDate?: string | null;
@@ -3779,6 +3789,11 @@ export interface components {
             /** Format: uuid */
             learnerId: string;
             learnerName: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            learnerNameLatin: string | null;
             learnerNumber: string;
             /** @description The lessons behind it, by date: R1 the run of absences it names, R2 the unauthorised absences in its window */
             lessons: components["schemas"]["SignalLessonDto"][];
@@ -3870,6 +3885,11 @@ export interface components {
             /** Format: uuid */
             learnerId: string;
             learnerName: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            learnerNameLatin: string | null;
             learnerNumber: string;
             /** Format: uuid */
             municipalityId: string;
@@ -4618,6 +4638,11 @@ export interface components {
             id: string;
             lastName: string;
             learnerNumber: string;
+            /**
+             * @description The name in Latin letters when it is written in Cyrillic; null otherwise
+             * @example Olena Kovalenko
+             */
+            nameLatin: string | null;
         };
         WorklistLevelDto: {
             /** @description CEFR level today (language skills) */

@@ -10,12 +10,11 @@ export const dash = '—';
 export const nl = (s) => STATUS_NL[s] || s || '';
 /** The value, or a dash (or `alt`) when empty. @param {unknown} v @param {string} [alt] @returns {string} */
 export const or = (v, alt = dash) => (v == null || v === '' ? alt : String(v));
-/** The name, with its Latin spelling when the API gives one: "Олена Коваленко (Olena Kovalenko)".
- * @param {{ firstName?: string, lastName?: string, nameLatin?: string | null } | null | undefined} p */
-export const fullName = (p) => {
-  const name = [p?.firstName, p?.lastName].filter(Boolean).join(' ');
-  return p?.nameLatin && name ? `${name} (${p.nameLatin})` : name;
-};
+/** A name with its Latin spelling when the API gives one: "Олена Коваленко (Olena Kovalenko)".
+ * @param {string | null | undefined} name @param {string | null | undefined} latin */
+export const withLatin = (name, latin) => (latin && name ? `${name} (${latin})` : name || '');
+/** @param {{ firstName?: string, lastName?: string, nameLatin?: string | null } | null | undefined} p */
+export const fullName = (p) => withLatin([p?.firstName, p?.lastName].filter(Boolean).join(' '), p?.nameLatin);
 /** @param {string} href @param {import('./html.js').Value} text */
 export const link = (href, text) => html`<a href="${href}">${text}</a>`;
 

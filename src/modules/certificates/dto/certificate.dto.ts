@@ -4,6 +4,7 @@ import { IsCalendarDate } from '../../../common/domain/calendar';
 import { SKILLS } from '../../../common/domain/vocabulary';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { CERTIFICATE_KINDS } from '../entities/certificate.entity';
+import { ApiNameLatin } from '../../../common/domain/latin-name';
 
 export class CertificateLevelDto {
   @ApiProperty({ enum: SKILLS }) skill: string;
@@ -29,6 +30,7 @@ export class CertificateHolderDto {
   learnerNumber: string;
   firstName: string;
   lastName: string;
+  @ApiNameLatin() nameLatin: string | null;
   dateOfBirth: string;
 }
 

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsUUID } from 'class-validator';
 import { IsCalendarDate } from '../../../common/domain/calendar';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
+import { ApiNameLatin } from '../../../common/domain/latin-name';
 
 export class CreateEnrolmentDto {
   @ApiProperty()
@@ -38,6 +39,7 @@ export class EnrolmentView {
   @ApiProperty() learnerId: string;
   @ApiProperty() learnerNumber: string;
   @ApiProperty() learnerName: string;
+  @ApiNameLatin() learnerNameLatin: string | null;
   @ApiProperty() municipalityId: string;
   @ApiProperty() fromDate: string;
   @ApiPropertyOptional({ nullable: true }) toDate: string | null;

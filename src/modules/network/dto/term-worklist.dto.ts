@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/page-query.dto';
 import { MunicipalityRef } from './partner.dto';
+import { ApiNameLatin } from '../../../common/domain/latin-name';
 
 /** Sort fields: termEndDate (default), startDate. */
 export class TermWorklistQueryDto extends PageQueryDto {
@@ -18,6 +19,7 @@ export class WorklistLearnerRef {
   @ApiProperty() learnerNumber: string;
   @ApiProperty() firstName: string;
   @ApiProperty() lastName: string;
+  @ApiNameLatin() nameLatin: string | null;
 }
 
 export class WorklistLevelDto {

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiNameLatin } from '../../../common/domain/latin-name';
 
 export class SignalViewDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -6,6 +7,7 @@ export class SignalViewDto {
   @ApiProperty({ format: 'uuid' }) learnerId: string;
   @ApiProperty() learnerNumber: string;
   @ApiProperty() learnerName: string;
+  @ApiNameLatin() learnerNameLatin: string | null;
   @ApiProperty({ format: 'uuid' }) municipalityId: string;
   @ApiProperty({ example: 'Enschede' }) municipalityName: string;
   @ApiProperty({ enum: ['R1', 'R2'] }) rule: string;

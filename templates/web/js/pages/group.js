@@ -2,7 +2,7 @@
 /* One group: its details and occupancy, the weekly schedule (editable), generating lessons for a period, the lessons
    (cancel with a reason, reinstate, the register) and the enrolments (enrol a trajectory, end an enrolment). */
 import { api } from '../api.js';
-import { addDays, fmtDate, fmtDay, fullName, hhmm, link, nl, or, today } from '../format.js';
+import { addDays, fmtDate, fmtDay, fullName, hhmm, link, nl, or, today, withLatin } from '../format.js';
 import { MODE_NL, WEEKDAY_NL } from '../group-labels.js';
 import { html, mount } from '../html.js';
 import { municipalityNames } from '../lookups.js';
@@ -191,7 +191,7 @@ async function enrolmentsSection(g) {
   const current = data.items.filter((e) => !e.toDate || e.toDate >= t);
   const ended = data.items.filter((e) => e.toDate && e.toDate < t);
   const row = (/** @type {Enrolment} */ e) => html`<tr data-enrolment="${e.id}">
-    <td>${link(`#/learners/${e.learnerId}`, e.learnerName)} <span class="muted">${e.learnerNumber}</span></td>
+    <td>${link(`#/learners/${e.learnerId}`, withLatin(e.learnerName, e.learnerNameLatin))} <span class="muted">${e.learnerNumber}</span></td>
     <td>${fmtDate(e.fromDate)}</td><td>${or(fmtDate(e.toDate), 'open')}</td><td>${enrolmentState(e, t)}</td>
     ${manage ? html`<td>${e.toDate && e.toDate < t ? link(`#/trajectories/${e.trajectoryId}`, 'Traject') : html`<details><summary>Inschrijving beëindigen</summary>
       <form class="stack" data-end="${e.id}"><label>Laatste dag in de groep <input type="date" name="toDate" data-field="toDate" value="${e.fromDate > t ? e.fromDate : t}" min="${e.fromDate}" max="${g.endDate}" required></label>

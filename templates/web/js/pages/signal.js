@@ -1,7 +1,7 @@
 // @ts-check
 /* One absence signal; coordinators take it in hand, record the report to the municipality, close or withdraw it. */
 import { api } from '../api.js';
-import { fmtDate, fmtDateTime, fmtDay, hhmm, link, nl, or, statusBadge, today } from '../format.js';
+import { fmtDate, fmtDateTime, fmtDay, hhmm, link, nl, or, statusBadge, today, withLatin } from '../format.js';
 import { html, join, mount } from '../html.js';
 import { isRole } from '../session.js';
 import { overdueBadge, ruleText, signalAge } from '../tables.js';
@@ -43,13 +43,14 @@ function lessonLinks(s) {
 /** @param {string} id */
 export async function signalPage(id) {
   const s = /** @type {SignalDetail} */ (await api(`/signals/${id}`));
-  setTitle(`Verzuimsignaal ${s.learnerName}`);
+  const name = withLatin(s.learnerName, s.learnerNameLatin);
+  setTitle(`Verzuimsignaal ${name}`);
   const open = s.status === 'registered' || s.status === 'in_progress';
   const canAct = isRole('admin', 'coordinator') && open;
   mount($app, html`<p class="crumbs">${link('#/signals', '← Verzuimsignalen')}</p>
-    <h1>Verzuimsignaal ${s.learnerName} ${statusBadge(s.status)} ${overdueBadge(s)}</h1>
+    <h1>Verzuimsignaal ${name} ${statusBadge(s.status)} ${overdueBadge(s)}</h1>
     <div class="grid"><section class="card"><h2>Signaal</h2><dl>
-      <dt>Deelnemer</dt><dd>${isRole('finance') ? s.learnerName : link(`#/learners/${s.learnerId}`, s.learnerName)} <span class="muted">${s.learnerNumber}</span></dd>
+      <dt>Deelnemer</dt><dd>${isRole('finance') ? name : link(`#/learners/${s.learnerId}`, name)} <span class="muted">${s.learnerNumber}</span></dd>
       <dt>Gemeente</dt><dd>${or(s.municipalityName)}</dd>
       <dt>Traject</dt><dd>${link(`#/trajectories/${s.trajectoryId}`, 'Naar het traject')}</dd>
       <dt>Regel</dt><dd>${ruleText(s)}</dd>

@@ -1,7 +1,7 @@
 // @ts-check
 /* Verzuimsignalen, the coordinator's worklist: filter by status, rule, municipality and "over tijd", sort, page. */
 import { RULE_NL } from '../labels.js';
-import { fmtDate, link, nl, or, statusBadge } from '../format.js';
+import { fmtDate, link, nl, or, statusBadge, withLatin } from '../format.js';
 import { html } from '../html.js';
 import { listPage } from '../list-page.js';
 import { municipalityNames } from '../lookups.js';
@@ -22,7 +22,7 @@ export async function signalsPage(params) {
     <button type="submit">Filteren</button></form>`;
   /** @type {import('../list-page.js').Column<import('../types.js').Signal>[]} */
   const columns = [
-    { label: 'Deelnemer', render: (s) => html`${link(`#/signals/${s.id}`, s.learnerName || 'deelnemer')} <span class="muted">${s.learnerNumber || ''}</span>` },
+    { label: 'Deelnemer', render: (s) => html`${link(`#/signals/${s.id}`, withLatin(s.learnerName, s.learnerNameLatin) || 'deelnemer')} <span class="muted">${s.learnerNumber || ''}</span>` },
     { label: 'Gemeente', render: (s) => or(s.municipalityName) },
     { label: 'Regel', sort: 'rule', render: (s) => ruleText(s) },
     { label: 'Datum signaal', sort: 'triggeredOn', render: (s) => fmtDate(s.triggeredOn) },
