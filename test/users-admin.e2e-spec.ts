@@ -55,6 +55,8 @@ describe('users: role and municipality changes, last admin; audit log filters (e
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(refused.body.errors).toEqual([{ field: 'municipalityId', message: 'is only allowed for role municipality' }]);
       expect(fields(await patch(u.id, { role: 'coordinator', municipalityId: ref.municipalities.Almelo }).expect(400))).toEqual(['municipalityId']);
+      const nl = await patch(u.id, { role: 'municipality' }).set('Accept-Language', 'nl').expect(400);
+      expect(nl.body.errors).toEqual([{ field: 'municipalityId', message: 'kies een gemeente: die hoort bij de rol gemeente' }]);
     });
 
     it('needs a municipality that exists for role municipality; refuses a bad role or id with a 400 naming the field', async () => {
@@ -97,6 +99,12 @@ describe('users: role and municipality changes, last admin; audit log filters (e
       expect(role.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(role.body).toMatchObject({ code: 'own_account', errors: [{ field: 'role', message: 'cannot be changed for your own account' }] });
       expect((await patch(self.id, { active: false }, self).expect(422)).body).toMatchObject({ code: 'own_account', errors: [{ field: 'active' }] });
+      // In Dutch for the pages.
+      const nl = await patch(self.id, { role: 'teacher' }, self).set('Accept-Language', 'nl').expect(422);
+      expect(nl.body).toMatchObject({
+        detail: expect.stringContaining('eigen rol'),
+        errors: [{ field: 'role', message: 'kunt u voor uw eigen account niet wijzigen; vraag een andere applicatiebeheerder' }],
+      });
       // What is no change at all, or not a lock-out, is fine.
       await patch(self.id, { role: 'admin', active: true, displayName: 'Beheerder Zelf' }, self).expect(200);
       await me(self.token).expect(200);
@@ -112,6 +120,8 @@ describe('users: role and municipality changes, last admin; audit log filters (e
       const demote = await patch(last.id, { role: 'coordinator' }, actor).expect(422);
       expect(demote.body).toMatchObject({ code: 'last_admin', errors: [{ field: 'role', message: 'would leave no active admin' }] });
       expect((await patch(last.id, { active: false }, actor).expect(422)).body).toMatchObject({ code: 'last_admin', errors: [{ field: 'active' }] });
+      const nl = await patch(last.id, { active: false }, actor).set('Accept-Language', 'nl').expect(422);
+      expect(nl.body).toMatchObject({ detail: expect.stringContaining('laatste actieve applicatiebeheerder'), errors: [{ field: 'active', message: expect.stringMatching(/^dan is er geen actieve/) }] });
       expect((await t.db.query(`SELECT role, active FROM app_user WHERE id = $1`, [last.id]))[0]).toEqual({ role: 'admin', active: true });
       // With a second active admin, the same change is allowed.
       await createUser(t, 'admin');

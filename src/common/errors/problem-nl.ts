@@ -79,6 +79,13 @@ const MESSAGE_NL: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/should not exist/, () => 'dit veld hoort niet in het verzoek'],
   [/must be a JSON object/, () => 'moet een JSON-object zijn'],
   [/cannot sort by/, () => 'op deze kolom kan niet gesorteerd worden'],
+  // Users: a role's own link, and no admin locking itself out.
+  [/^is required for role municipality$/, () => 'kies een gemeente: die hoort bij de rol gemeente'],
+  [/^is only allowed for role municipality$/, () => 'alleen een gebruiker met de rol gemeente heeft een gemeente'],
+  [/^is required for role learner$/, () => 'kies de deelnemer: een deelnemer-inlog hoort bij een deelnemer'],
+  [/^is only allowed for role learner$/, () => 'alleen een gebruiker met de rol deelnemer hoort bij een deelnemer'],
+  [/^cannot be changed for your own account$/, () => 'kunt u voor uw eigen account niet wijzigen; vraag een andere applicatiebeheerder'],
+  [/^would leave no active admin$/, () => 'dan is er geen actieve applicatiebeheerder meer; maak eerst iemand anders applicatiebeheerder'],
   [/may not be null|^is required/, () => 'vul dit veld in'],
   [/^is only allowed for/, () => 'hoort hier niet bij'],
 ];

@@ -19,7 +19,8 @@ export class UsersConflictException extends ConflictException {
 }
 
 export class UsersRuleException extends RuleViolationException {
-  constructor(code: CodesOfKind<typeof USERS_PROBLEMS, 'rule'>, detail: string, errors: FieldError[] = []) {
+  constructor(code: CodesOfKind<typeof USERS_PROBLEMS, 'rule'>, detail: string, errors: FieldError[] = [], detailNl?: string) {
     super(code, detail, errors);
+    this.detailNl = detailNl;
   }
 }

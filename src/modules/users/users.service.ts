@@ -187,11 +187,11 @@ function checkAdminsKept(id: string, existing: ExistingUser, role: string, activ
   if (id === scope.userId) {
     throw new UsersRuleException('own_account', 'You cannot change the role of, or deactivate, your own account; ask another admin', [
       { field, message: 'cannot be changed for your own account' },
-    ]);
+    ], 'Uw eigen rol wijzigen of uzelf deactiveren kan niet: zo zou u zichzelf buitensluiten.');
   }
   if (existing.role === 'admin' && existing.active && !activeAdmins.some((a) => a !== id)) {
     throw new UsersRuleException('last_admin', 'This is the last active admin; make another user admin first', [
       { field, message: 'would leave no active admin' },
-    ]);
+    ], 'Dit is de laatste actieve applicatiebeheerder: maak eerst een andere gebruiker applicatiebeheerder.');
   }
 }

@@ -15,30 +15,6 @@ import { $app, fieldError, onSubmit, toast } from '../ui.js';
 
 const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
 
-/** This page's own refusals from the users API, in Dutch (the API's own messages are English). */
-/** @type {[RegExp, string][]} */
-const USER_MESSAGE_NL = [
-  [/^is required for role municipality$/, 'kies een gemeente: die hoort bij de rol gemeente'],
-  [/^is only allowed for role municipality$/, 'alleen een gebruiker met de rol gemeente heeft een gemeente'],
-  [/^is required for role learner$/, 'vul het deelnemernummer in: een deelnemer-inlog hoort bij een deelnemer'],
-  [/^is only allowed for role learner$/, 'alleen een gebruiker met de rol deelnemer hoort bij een deelnemer'],
-  [/^already has a login$/, 'deze deelnemer heeft al een inlog'],
-  [/^cannot be changed for your own account$/, 'kunt u voor uw eigen account niet wijzigen; vraag een andere applicatiebeheerder'],
-  [/^would leave no active admin$/, 'dan is er geen actieve applicatiebeheerder meer; maak eerst iemand anders applicatiebeheerder'],
-];
-
-/** A users API call whose refusals name their fields in Dutch. @param {string} path @param {{ method?: string, body?: unknown }} opts */
-async function usersApi(path, opts) {
-  try {
-    return await api(path, opts);
-  } catch (e) {
-    const errors = e.problem?.errors || [];
-    const known = errors.map((/** @type {{ field: string, message: string }} */ f) => USER_MESSAGE_NL.find(([re]) => re.test(f.message)));
-    if (!errors.length || !known.every(Boolean)) throw e;
-    throw { problem: { ...e.problem, dutch: true, errors: errors.map((/** @type {{ field: string }} */ f, /** @type {number} */ i) => ({ field: f.field, message: known[i][1] })) } };
-  }
-}
-
 /** @param {Record<string, string>} names @param {string} [selected] */
 const muniOptions = (names, selected = '') => html`<option value="">kies een gemeente</option>${Object.entries(names)
   .map(([id, n]) => html`<option value="${id}" ${id === selected ? 'selected' : ''}>${n}</option>`)}`;
@@ -132,7 +108,7 @@ function wire(users, names) {
   wireRole(form);
   onSubmit(form, async (v) => {
     const link = await linkBody(v);
-    await usersApi('/users', { method: 'POST', body: { displayName: v.displayName, email: v.email, role: v.role, password: v.password, ...link } });
+    await api('/users', { method: 'POST', body: { displayName: v.displayName, email: v.email, role: v.role, password: v.password, ...link } });
     toast('Gebruiker aangemaakt');
     navigate('#/users');
   });
@@ -158,7 +134,7 @@ function wire(users, names) {
       onSubmit(f, async (v) => {
         // Unchanged learner login: no new learner needed; leaving a role clears its link on the server.
         const link = v.role === 'learner' && u.role === 'learner' && !v.learnerNumber ? {} : await linkBody(v);
-        await usersApi(`/users/${u.id}`, { method: 'PATCH', body: { role: v.role, ...link } });
+        await api(`/users/${u.id}`, { method: 'PATCH', body: { role: v.role, ...link } });
         toast(`Rol van ${u.displayName} gewijzigd; de gebruiker moet opnieuw inloggen.`);
         reload();
       });
@@ -168,7 +144,7 @@ function wire(users, names) {
     b.onclick = async () => {
       b.disabled = true;
       try {
-        await usersApi(`/users/${b.dataset.id}`, { method: 'PATCH', body: { active: !b.dataset.active } });
+        await api(`/users/${b.dataset.id}`, { method: 'PATCH', body: { active: !b.dataset.active } });
         toast(b.dataset.active ? 'Gebruiker gedeactiveerd; inloggen en lopende sessies worden geweigerd.' : 'Gebruiker weer actief');
         reload();
       } catch (e) {
