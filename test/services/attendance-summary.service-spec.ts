@@ -170,7 +170,12 @@ describe('attendance summary and register signals (service level)', () => {
     const started = await signals.start(signal.id, { version: signal.version }, coordinator.scope);
     expect(started.status).toBe('in_progress');
     await expect(signals.start(signal.id, { version: signal.version }, coordinator.scope)).rejects.toBeInstanceOf(StaleVersionException);
-    const closed = await signals.close(signal.id, { version: started.version, note: 'Gesproken met cursist' }, coordinator.scope);
-    expect(closed).toMatchObject({ status: 'closed', note: 'Gesproken met cursist', handledBy: coordinator.id });
+    // Closing needs a report date or a reason why it was not reported (issue 12).
+    await expect(signals.close(signal.id, { version: started.version, note: 'Gesproken met cursist' }, coordinator.scope)).rejects.toMatchObject({
+      errors: expect.arrayContaining([expect.objectContaining({ field: 'notReportedReason' })]),
+    });
+    const reason = 'Opgelost in een gesprek met de cursist';
+    const closed = await signals.close(signal.id, { version: started.version, note: 'Gesproken met cursist', notReportedReason: reason }, coordinator.scope);
+    expect(closed).toMatchObject({ status: 'closed', note: 'Gesproken met cursist', notReportedReason: reason, handledBy: coordinator.id });
   });
 });

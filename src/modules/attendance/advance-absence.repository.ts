@@ -32,6 +32,15 @@ export class AdvanceAbsenceRepository {
   }
 
   /** Removes the learner's advance absence for the lesson; false when there is none. */
+  /** Whether the learner's absence for this lesson was reported in advance (and still stands). */
+  async isReported(m: EntityManager, lessonId: string, learnerId: string): Promise<boolean> {
+    const rows = await m.query(
+      `SELECT 1 FROM attendance_record WHERE lesson_id = $1 AND learner_id = $2 AND reported_in_advance AND status = 'absent_authorised'`,
+      [lessonId, learnerId],
+    );
+    return rows.length > 0;
+  }
+
   async withdraw(m: EntityManager, lessonId: string, learnerId: string): Promise<boolean> {
     // A CTE, so the driver answers rows (a bare DELETE answers [rows, count]).
     const [{ n }] = await m.query(

@@ -57,7 +57,10 @@ export class AdvanceAbsenceService {
     await this.db.transaction(async (m) => {
       const lesson = await this.registers.findLesson(m, lessonId, scope, tz, true);
       if (!lesson) throw new NotFoundException('Lesson', lessonId);
+      const notFound = () => new NotFoundException('Advance absence of learner', learnerId);
       if (!lesson.inFuture) {
+        // Nothing to withdraw is a 404 whether or not the lesson has started; only a report that exists is closed.
+        if (!(await this.repo.isReported(m, lessonId, learnerId))) throw notFound();
         throw new AttendanceRuleException(
           'advance_absence_closed',
           'The lesson has started or is over; an absence reported in advance can no longer be withdrawn',
@@ -65,7 +68,7 @@ export class AdvanceAbsenceService {
           'De les is al begonnen of voorbij; een vooraf gemelde afwezigheid kan niet meer worden ingetrokken.',
         );
       }
-      if (!(await this.repo.withdraw(m, lessonId, learnerId))) throw new NotFoundException('Advance absence of learner', learnerId);
+      if (!(await this.repo.withdraw(m, lessonId, learnerId))) throw notFound();
       await this.audit.record(m, scope, {
         action: 'attendance.advance_absence_withdrawn',
         entityType: 'lesson',

@@ -37,7 +37,7 @@ export class LessonsController {
   @Roles('admin', 'coordinator', 'teacher')
   @ApiOperation({ summary: 'Groups, teachers and locations to filter the lessons list on, within your groups' })
   @ApiOkResponse({ type: LessonFilterOptionsDto })
-  @ApiProblems(401, 403)
+  @ApiProblems(400, 401, 403)
   filterOptions(@CurrentScope() scope: Scope) {
     return this.lessons.filterOptions(scope);
   }

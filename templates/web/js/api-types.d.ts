@@ -8458,6 +8458,15 @@ export interface operations {
                     "application/json": components["schemas"]["LessonFilterOptionsDto"];
                 };
             };
+            /** @description Invalid input; `errors` names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not logged in or token expired */
             401: {
                 headers: {
