@@ -4,6 +4,7 @@ import { learnerBody, randomBsn } from './factories/learner-api.factory';
 import { createContract, createGroup, createLearner, createLesson, createTrajectory, enrol } from './factories/records.factory';
 import { createUser, TEST_PASSWORD, TestUser } from './factories/user.factory';
 import { searchKey } from '../src/modules/learners/name-folding';
+import { latinName } from '../src/common/domain/latin-name';
 import { createTestApp, TestApp } from './helpers/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -295,7 +296,9 @@ describe('web pages in a real browser (e2e)', () => {
     await page.getByRole('cell', { name: 'R1: 3 lessen achter elkaar ongeoorloofd afwezig' }).waitFor();
     await expectCleanScreen(page);
     await page.getByRole('link', { name: victim.name }).click();
-    await page.getByRole('heading', { name: `Verzuimsignaal ${victim.name} geregistreerd` }).waitFor();
+    // A Cyrillic name also shows its Latin spelling.
+    const shown = `${victim.name} (${latinName(victim.name)})`;
+    await page.getByRole('heading', { name: `Verzuimsignaal ${shown} geregistreerd` }).waitFor();
     await expectCleanScreen(page);
     expect(await page.getByRole('button', { name: 'Signaal afsluiten' }).count()).toBe(0);
 
