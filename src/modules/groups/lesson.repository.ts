@@ -9,7 +9,7 @@ import { groupVisibleSql } from './group-scope';
 import { registerCountsSql, registerStateSql } from './lesson-register-state';
 import { LessonOccurrence } from './lesson-schedule';
 import { nearerEndIdsSql, queryPage } from '../../database/paged-query';
-import { preparedReads } from '../../database/prepared-query';
+import { preparedReads, queryPrepared } from '../../database/prepared-query';
 
 const SORTS = { date: 'l.date, l.start_time', startTime: 'l.start_time', groupCode: 'g.code', createdAt: 'l.created_at' };
 
@@ -22,8 +22,18 @@ const LESSON_COLUMNS = `l.id, l.group_id AS "groupId", g.code AS "groupCode", g.
 
 /** The lesson rows with their group and register counts; only ever over a page of lessons (the counts cost a look-up each). */
 const LESSON_FROM = `lesson l JOIN course_group g ON g.id = l.group_id CROSS JOIN LATERAL (${registerCountsSql('l')}) rc`;
-const lessonSelect = (tz: string, extra = '') => `SELECT ${LESSON_COLUMNS}, rc.expected AS "expectedLearners", rc.recorded AS "recordedLearners",
-  ${registerStateSql('l', 'rc', tz)} AS "registerState"${extra} FROM ${LESSON_FROM}`;
+const REGISTER_COLUMNS = (tz: string) =>
+  `rc.expected AS "expectedLearners", rc.recorded AS "recordedLearners", ${registerStateSql('l', 'rc', tz)} AS "registerState"`;
+const lessonSelect = (tz: string) => `SELECT ${LESSON_COLUMNS}, ${REGISTER_COLUMNS(tz)} FROM ${LESSON_FROM}`;
+/** A page's rows without the counts: those come from REGISTER_COUNTS, a statement of its own over the page's ids. */
+const pageSelect = (extra = '') => `SELECT ${LESSON_COLUMNS}${extra} FROM lesson l JOIN course_group g ON g.id = l.group_id`;
+/**
+ * The register counts and state of the given lessons. Apart from the page query, both statements keep a cheap
+ * generic plan: together on the scale data 5 ms a page instead of 8.5 ms, most of it the planning of the lateral
+ * count inside a statement whose parameters change the plan.
+ */
+const REGISTER_COUNTS = `SELECT l.id, ${REGISTER_COLUMNS('$2')} FROM lesson l CROSS JOIN LATERAL (${registerCountsSql('l')}) rc WHERE l.id = ANY ($1::uuid[])`;
+type RegisterCounts = Pick<LessonView, 'expectedLearners' | 'recordedLearners' | 'registerState'>;
 
 export interface LessonState {
   id: string;
@@ -79,20 +89,18 @@ export class LessonRepository {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM lesson l WHERE ${whereSql}`, params);
     // The page's ids first, then their register counts: never counted for lessons off the page.
     const items = await this.db.query(
-      `${lessonSelect(`$${params.length + 1}`)}
+      `${pageSelect()}
         WHERE l.id IN (SELECT l.id FROM lesson l JOIN course_group g ON g.id = l.group_id
                         WHERE ${whereSql} ORDER BY ${order} LIMIT ${q.pageSize} OFFSET ${offsetOf(q)})
         ORDER BY ${order}`,
-      [...params, timeZone],
+      params,
     );
-    return pageOf(items, total, q);
+    return pageOf(await this.withRegisterCounts(items, timeZone), total, q);
   }
 
   /** The total and the page in one prepared statement, from the lessons `whereSql` selects (materialised once). */
   private async collectedPage(q: LessonQueryDto, whereSql: string, params: unknown[], timeZone: string): Promise<Page<LessonView>> {
     const sort = parseSort(q.sort, SORTS, 'date');
-    params.push(timeZone);
-    const tz = `$${params.length}`;
     params.push(q.pageSize, offsetOf(q));
     const ids = nearerEndIdsSql({
       id: 'l.id',
@@ -107,12 +115,20 @@ export class LessonRepository {
     const { total, rows } = await queryPage<LessonView>(
       preparedReads(this.db),
       `SELECT count(*)::int AS total FROM scoped`,
-      `${lessonSelect(tz, `, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n`)}
+      `${pageSelect(`, row_number() OVER (ORDER BY ${orderBySql(sort, 'l.id')}) AS __n`)}
         WHERE l.id = ANY (${ids})`,
       params,
       `scoped AS MATERIALIZED (SELECT l.id, l.group_id, l.date, l.start_time, l.created_at FROM lesson l WHERE ${whereSql})`,
     );
-    return pageOf(rows, total, q);
+    return pageOf(await this.withRegisterCounts(rows, timeZone), total, q);
+  }
+
+  /** Adds each lesson's register counts and state (one prepared statement for the whole page). */
+  private async withRegisterCounts(rows: LessonView[], timeZone: string): Promise<LessonView[]> {
+    if (!rows.length) return rows;
+    const counts = await queryPrepared<RegisterCounts & { id: string }>(this.db, REGISTER_COUNTS, [rows.map((r) => r.id), timeZone]);
+    const byId = new Map(counts.map(({ id, ...c }) => [id, c]));
+    return rows.map((r) => ({ ...r, ...byId.get(r.id) }));
   }
 
   async findOneInScope(id: string, scope: Scope, timeZone: string, m: EntityManager = this.db.manager): Promise<LessonView | null> {
