@@ -325,6 +325,19 @@ describe('groups, lessons, enrolments (e2e)', () => {
     await t.http.get('/api/v1/groups/teachers').set('Authorization', admin.auth).expect(200);
     await t.http.get('/api/v1/groups/teachers').set('Authorization', teacher.auth).expect(403);
   });
+  it('refuses fewer places than learners enrolled on a day of the period (422 capacity_below_enrolments), changing nothing', async () => {
+    const group = (await t.http.post('/api/v1/groups').set('Authorization', coord.auth).send(groupBody({ capacity: 3 })).expect(201)).body;
+    for (const fromDate of ['2025-03-03', '2025-03-10']) {
+      const { trajectory } = await newTrajectory();
+      await t.http.post(`/api/v1/groups/${group.id}/enrolments`).set('Authorization', coord.auth).send({ trajectoryId: trajectory.id, fromDate }).expect(201);
+    }
+    const refused = await t.http.patch(`/api/v1/groups/${group.id}`).set('Authorization', coord.auth).send({ version: group.version, capacity: 1 }).expect(422);
+    expect(refused.body.code).toBe('capacity_below_enrolments');
+    expect(refused.body.errors).toEqual([{ field: 'capacity', message: "is below the 2 learners enrolled on one day of the group's period" }]);
+    expect((await t.db.query(`SELECT capacity, version FROM course_group WHERE id = $1`, [group.id]))[0]).toEqual({ capacity: 3, version: group.version });
+    const lowered = await t.http.patch(`/api/v1/groups/${group.id}`).set('Authorization', coord.auth).send({ version: group.version, capacity: 2 }).expect(200);
+    expect(lowered.body.capacity).toBe(2);
+  });
   it('refuses to end an enrolment before lessons that have the learner\'s attendance (422 enrolment_has_attendance), allows it on or after the last', async () => {
     const group = (await t.http.post('/api/v1/groups').set('Authorization', coord.auth).send(groupBody()).expect(201)).body;
     const { learner, trajectory } = await newTrajectory();

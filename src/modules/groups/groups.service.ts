@@ -4,13 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { todayIn } from '../../common/domain/calendar';
 import { NotFoundException, StaleVersionException, ValidationFailedException } from '../../common/errors/domain.exception';
-import { GroupsConflictException } from './groups.exception';
+import { GroupsConflictException, GroupsRuleException } from './groups.exception';
 import { Page } from '../../common/http/page-query.dto';
 import { AppConfig } from '../../config/app-config';
 import { PG_UNIQUE_VIOLATION, pgCode, pgConstraint } from '../../database/pg-errors';
 import { AuditService } from '../audit/audit.service';
 import { CreateGroupDto, GroupDetailView, GroupQueryDto, GroupTeacherView, GroupView, ScheduleSlotDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupRepository } from './group.repository';
+import { EnrolmentRepository } from './enrolment.repository';
 
 /** Column names of course_group for the fields a PATCH may change. */
 const UPDATABLE: Record<string, string> = {
@@ -29,6 +30,7 @@ export class GroupsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly repo: GroupRepository,
+    private readonly enrolments: EnrolmentRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -85,6 +87,15 @@ export class GroupsService {
           throw ValidationFailedException.field(dto.endDate !== undefined ? 'endDate' : 'startDate', 'endDate must be on or after startDate');
         }
         await this.checkReferences(m, dto);
+        if (dto.capacity !== undefined && dto.capacity < current.capacity) {
+          // Under the group lock, so no enrolment slips in between the count and the change.
+          const peak = await this.enrolments.peakOccupancy(m, id, startDate, endDate);
+          if (peak > dto.capacity) {
+            throw new GroupsRuleException('capacity_below_enrolments', `The group has ${peak} learners enrolled on a day of its period`, [
+              { field: 'capacity', message: `is below the ${peak} learners enrolled on one day of the group's period` },
+            ]);
+          }
+        }
         const sets: string[] = [];
         const params: unknown[] = [id, dto.version];
         for (const [field, column] of Object.entries(UPDATABLE)) {

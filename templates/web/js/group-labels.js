@@ -39,6 +39,7 @@ export const GROUP_CODE_NL = {
   group_full: 'De groep is vol: op ten minste één dag van deze periode zijn alle plaatsen bezet. Kies een latere eerste dag, beëindig eerst een andere inschrijving of kies een andere groep.',
   enrolment_overlap: 'Dit traject is in (een deel van) deze periode al in deze groep ingeschreven.',
   trajectory_not_enrollable: 'Alleen een gepland, actief of onderbroken traject kan in een groep worden ingeschreven.',
+  capacity_below_enrolments: 'Zo weinig plaatsen kan niet: op een dag van de periode zijn er meer deelnemers ingeschreven. Beëindig eerst inschrijvingen of kies een hoger aantal.',
   enrolment_has_attendance: 'De inschrijving kan niet eindigen vóór lessen waarbij de aanwezigheid van deze deelnemer al is vastgelegd. Kies een latere laatste dag, of laat de docent die presentielijsten eerst aanpassen.',
   lesson_already_cancelled: 'Deze les is al vervallen.',
   lesson_has_register: 'Voor deze les is al een presentielijst ingevuld; een les met een presentielijst kan niet vervallen.',
