@@ -122,6 +122,7 @@ describe("the learner's and the admin's day in the browser (e2e)", () => {
       await page.setViewportSize({ width: 1024, height: 768 });
       await loginAs(page, base, user, role === 'learner' ? 'Mijn traject' : role === 'teacher' ? 'Vandaag' : 'Deelnemers');
       const links = (await menuLine(page)).links;
+      await eventually(async () => (await menuLine(page)).overflow, 0);
       expect({ role, ...(await menuLine(page)) }).toMatchObject({ role, lines: 1, tall: false, overflow: 0 });
       if (role === 'admin' || role === 'coordinator') {
         // Other pages add entries ("Groepen", "Audit", "Referentie"): three more still make one line.
@@ -132,7 +133,11 @@ describe("the learner's and the admin's day in the browser (e2e)", () => {
           }
           window.dispatchEvent(new Event('resize'));
         })()`);
-        await eventually(async () => (await menuLine(page)).links, links + 3);
+        // The menu is fitted again on the next animation frame after the resize event: wait for that, not just the links.
+        await eventually(async () => {
+          const m = await menuLine(page);
+          return m.links === links + 3 && m.more && m.overflow === 0;
+        }, true);
         expect({ role, ...(await menuLine(page)) }).toMatchObject({ role, lines: 1, tall: false, overflow: 0, more: true });
         await checkScreen(page, `menu-${role}`);
         await page.setViewportSize({ width: 1024, height: 768 });
