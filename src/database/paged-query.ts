@@ -55,3 +55,15 @@ export function nearerEndIdsSql(o: {
                 (SELECT ${o.id} FROM ${from(backOrder, `greatest(0, ${left})`)} WHERE (${o.where}) AND ${offset} >= counted.total - ${offset}
                   ORDER BY ${backOrder} LIMIT greatest(0, least(${limit}, ${left})) OFFSET greatest(0, ${left} - ${limit})))`;
 }
+
+/**
+ * A list filter that applies only when given: `filterOn(params, where)` answers `eq(value, (n) => sql)`, which adds
+ * `value` as parameter `$n` and the condition `sql(n)` to `where`, or does nothing when `value` is undefined.
+ */
+export function filterOn(params: unknown[], where: string[]): (value: unknown, sql: (n: number) => string) => void {
+  return (value, sql) => {
+    if (value === undefined) return;
+    params.push(value);
+    where.push(sql(params.length));
+  };
+}

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
-import { queryPage } from '../../database/paged-query';
+import { queryPage, filterOn } from '../../database/paged-query';
 import { PartnerQueryDto, PartnerView } from './dto/partner.dto';
 
 const SORTS = { name: 'lower(np.name)', kind: 'np.kind', createdAt: 'np.created_at' };
@@ -44,11 +44,7 @@ export class PartnerRepository {
   async findPage(q: PartnerQueryDto, scope: Scope): Promise<Page<PartnerView>> {
     const params: unknown[] = [];
     const where = [partnerScopeSql(scope, params)];
-    const eq = (value: unknown, sql: (n: number) => string) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(sql(params.length));
-    };
+    const eq = filterOn(params, where);
     eq(q.municipalityId, (n) => `np.municipality_id = $${n}::uuid`);
     eq(q.kind, (n) => `np.kind = $${n}`);
     eq(q.theme, (n) => `$${n}::varchar = ANY (np.themes)`);

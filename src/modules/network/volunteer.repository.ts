@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isStaff, Scope } from '../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../common/http/sort';
-import { queryPage } from '../../database/paged-query';
+import { queryPage, filterOn } from '../../database/paged-query';
 import { VolunteerQueryDto, VolunteerView } from './dto/volunteer.dto';
 import { escapeLike } from './partner.repository';
 
@@ -36,11 +36,7 @@ export class VolunteerRepository {
   async findPage(q: VolunteerQueryDto, scope: Scope, today: string): Promise<Page<VolunteerView>> {
     const params: unknown[] = [today];
     const where = [volunteerScopeSql(scope, params)];
-    const eq = (value: unknown, sql: (n: number) => string) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(sql(params.length));
-    };
+    const eq = filterOn(params, where);
     eq(q.municipalityId, (n) => `v.municipality_id = $${n}::uuid`);
     eq(q.partnerId, (n) => `v.partner_id = $${n}::uuid`);
     eq(q.active, (n) => `v.active = $${n}`);

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Scope } from '../../../common/auth/scope';
 import { offsetOf, Page, pageOf } from '../../../common/http/page-query.dto';
 import { orderBySql, parseSort } from '../../../common/http/sort';
-import { queryPage } from '../../../database/paged-query';
+import { queryPage, filterOn } from '../../../database/paged-query';
 import { ImportListItemView, ImportQueryDto } from './import.dto';
 
 export interface ImportRecord {
@@ -90,11 +90,7 @@ export class ImportRepository {
   async findPage(q: ImportQueryDto, scope: Scope): Promise<Page<ImportListItemView>> {
     const params: unknown[] = [];
     const where = [scopeSql(scope, params)];
-    const eq = (value: unknown, sql: (n: number) => string) => {
-      if (value === undefined) return;
-      params.push(value);
-      where.push(sql(params.length));
-    };
+    const eq = filterOn(params, where);
     eq(q.municipalityId, (n) => `i.municipality_id = $${n}::uuid`);
     eq(q.kind, (n) => `i.kind = $${n}`);
     eq(q.state, (n) => `${STATE_SQL} = $${n}`);
